@@ -1,0 +1,27 @@
+package dev.leakhunter.agent;
+
+import java.util.Set;
+
+/**
+ * The agent's own packages. The agent never instruments its own classes, and leaves its own
+ * objects out of the census: they are in the heap it watches, but they are not the host's leak.
+ * The demo daemon lives under {@code dev.leakhunter.demo} and is a host like any other.
+ */
+public final class AgentPackages {
+
+  private static final String ROOT = "dev.leakhunter.";
+  private static final Set<String> OWN = Set.of(
+      "agent", "jobs", "census", "growth", "retention", "allocation", "report", "cli", "junit", "shaded");
+
+  private AgentPackages() {
+  }
+
+  /** True for a class (or array of a class) of the agent itself, by Java-language or binary name. */
+  public static boolean isAgentType(String typeName) {
+    if (!typeName.startsWith(ROOT)) {
+      return false;
+    }
+    int end = typeName.indexOf('.', ROOT.length());
+    return end > 0 && OWN.contains(typeName.substring(ROOT.length(), end));
+  }
+}

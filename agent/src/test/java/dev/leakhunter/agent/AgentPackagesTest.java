@@ -1,0 +1,26 @@
+package dev.leakhunter.agent;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AgentPackagesTest {
+
+  @Test
+  void agentTypesAreRecognized() {
+    assertTrue(AgentPackages.isAgentType("dev.leakhunter.growth.GrowthModel"));
+    assertTrue(AgentPackages.isAgentType("dev.leakhunter.report.Report$Sample[]"));
+    assertTrue(AgentPackages.isAgentType("dev.leakhunter.shaded.bytebuddy.agent.builder.AgentBuilder"));
+    assertTrue(AgentPackages.isAgentType("dev.leakhunter.jobs.JobTracker"));
+  }
+
+  @Test
+  void hostTypesAreNot() {
+    assertFalse(AgentPackages.isAgentType("dev.leakhunter.demo.orders.Order"), "the demo is a host");
+    assertFalse(AgentPackages.isAgentType("dev.leakhunter.agentx.Foo"));
+    assertFalse(AgentPackages.isAgentType("dev.leakhunter.Foo"));
+    assertFalse(AgentPackages.isAgentType("byte[]"));
+    assertFalse(AgentPackages.isAgentType("com.acme.agent.Worker"));
+  }
+}
