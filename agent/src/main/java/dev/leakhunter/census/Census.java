@@ -1,0 +1,135 @@
+package dev.leakhunter.census;
+
+import java.lang.management.ManagementFactory;
+import java.util.Objects;
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.ReflectionException;
+import javax.management.RuntimeMBeanException;
+
+/**
+ * Takes a census of the live heap of this JVM: a class histogram of live objects, through the
+ * HotSpot {@code DiagnosticCommand} MBean (the in-process equivalent of
+ * {@code jcmd PID GC.class_histogram}, without starting a process).
+ *
+ * <p>The command runs without {@code -all}, so HotSpot first does a full, stop-the-world GC and then
+ * counts only what survived it: garbage that a later GC would collect never looks like a leak. The
+ * price is a pause for every application thread of roughly two full GCs (see JVM-NOTES.md: about
+ * 1.2 s per GB of live heap on G1), which is why callers take a census only on the evidence of the
+ * cheap {@link Probes} and within the overhead budget.
+ */
+public final class Census {
+  static final String MBEAN_NAME = "com.sun.management:type=DiagnosticCommand";
+  private static final String OPERATION = "gcClassHistogram";
+  /** No {@code -all}: the forced full GC is what makes the counts "live objects only". */
+  private static final Object[] NO_OPTIONS = {new String[0]};
+  private static final String[] SIGNATURE = {String[].class.getName()};
+
+  /** Resolved on the first census, not at class loading: the agent may load us before JMX is up. */
+  private static volatile Census platform;
+
+  private final MBeanServer server;
+  private final ObjectName diagnosticCommand;
+
+  /**
+   * One census.
+   *
+   * @param histogram  live objects per type
+   * @param pauseNanos wall time of the command: the forced full GC, the heap walk and building the
+   *                   text. The application's threads are stopped for most of it, so it is what a
+   *                   census cost the host, and what the overhead budget is charged
+   */
+  public record Result(Histogram histogram, long pauseNanos) {
+    public Result {
+      Objects.requireNonNull(histogram, "histogram");
+    }
+  }
+
+  Census(MBeanServer server) {
+    this.server = Objects.requireNonNull(server, "server");
+    this.diagnosticCommand = objectName();
+  }
+
+  /**
+   * Forces a full GC and returns the histogram of what survived it. Blocks for the whole
+   * stop-the-world pause: never call it on an application thread.
+   *
+   * @throws CensusException if this JVM has no {@code DiagnosticCommand} MBean (not HotSpot-based),
+   *                         the command fails, or what it returns is not a class histogram
+   */
+  public static Result take() throws CensusException {
+    return platform().takeHistogram();
+  }
+
+  Result takeHistogram() throws CensusException {
+    Object output;
+    long start = System.nanoTime();
+    try {
+      output = server.invoke(diagnosticCommand, OPERATION, NO_OPTIONS, SIGNATURE);
+    } catch (InstanceNotFoundException e) {
+      throw new CensusException("no " + MBEAN_NAME + " MBean on this JVM (" + jvm()
+          + "): live-object class histograms need a HotSpot-based JVM (OpenJDK, Temurin, ...)", e);
+    } catch (ReflectionException e) {
+      throw new CensusException(MBEAN_NAME + " has no usable " + OPERATION + "(String[]) operation on"
+          + " this JVM (" + jvm() + "): " + rootMessage(e), e);
+    } catch (MBeanException | RuntimeMBeanException e) {
+      throw new CensusException("GC.class_histogram failed: " + rootMessage(e), e);
+    } catch (RuntimeException e) { // RuntimeOperationsException, SecurityException, ...
+      throw new CensusException("could not invoke " + MBEAN_NAME + " " + OPERATION + ": "
+          + rootMessage(e), e);
+    }
+    long pauseNanos = System.nanoTime() - start;
+    if (!(output instanceof String)) {
+      throw new CensusException(MBEAN_NAME + " " + OPERATION + " returned "
+          + (output == null ? "null" : "a " + output.getClass().getName()) + " instead of text");
+    }
+    try {
+      return new Result(HistogramParser.parse((String) output), pauseNanos);
+    } catch (IllegalArgumentException e) {
+      throw new CensusException("GC.class_histogram returned no histogram: " + e.getMessage(), e);
+    }
+  }
+
+  private static Census platform() throws CensusException {
+    Census census = platform;
+    if (census == null) {
+      synchronized (Census.class) {
+        census = platform;
+        if (census == null) {
+          try {
+            census = new Census(ManagementFactory.getPlatformMBeanServer());
+          } catch (RuntimeException e) {
+            throw new CensusException("could not get the platform MBean server: " + rootMessage(e), e);
+          }
+          platform = census;
+        }
+      }
+    }
+    return census;
+  }
+
+  private static ObjectName objectName() {
+    try {
+      return new ObjectName(MBEAN_NAME);
+    } catch (MalformedObjectNameException e) {
+      throw new AssertionError(MBEAN_NAME, e); // a constant: cannot happen
+    }
+  }
+
+  /** JMX wraps the interesting exception one or two levels deep; its message is the useful one. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static String jvm() {
+    return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+  }
+}
