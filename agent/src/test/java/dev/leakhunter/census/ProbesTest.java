@@ -93,22 +93,6 @@ class ProbesTest {
         + " -> " + released);
   }
 
-  @Test
-  void aReadingIsCheapEnoughForEveryJob() {
-    for (int i = 0; i < 2_000; i++) {
-      Probes.read(); // warm up
-    }
-    int reads = 2_000;
-    long start = System.nanoTime();
-    for (int i = 0; i < reads; i++) {
-      Probes.read();
-    }
-    long perRead = (System.nanoTime() - start) / reads;
-
-    // Microseconds on these machines; the bound only catches a probe that walks threads or the heap.
-    assertTrue(perRead < 200_000, () -> perRead + " ns per read");
-  }
-
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await();
