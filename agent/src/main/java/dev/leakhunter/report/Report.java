@@ -1,0 +1,82 @@
+package dev.leakhunter.report;
+
+import dev.leakhunter.growth.Verdict;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one report says: the model behind {@code leakhunter-report.json} (DESIGN, "Report"),
+ * and what the text and HTML writers render.
+ *
+ * @param options  the agent options as the user gave them, in a stable order
+ * @param samples  oldest first; bounded (the agent thins old samples)
+ * @param note     why the verdict is what it is when that is not obvious (e.g. inconclusive), or null
+ * @param suspects ranked as {@link dev.leakhunter.growth.Analysis#suspects()}
+ */
+public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options, Jobs jobs,
+                     List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects) {
+
+  public static final int SCHEMA = 1;
+
+  public Report {
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    samples = List.copyOf(samples);
+    suspects = List.copyOf(suspects);
+  }
+
+  public record Tool(String name, String version) {
+  }
+
+  /** @param maxHeapBytes -1 when the JVM has no limit */
+  public record Jvm(long pid, String version, String gc, long maxHeapBytes) {
+  }
+
+  public record Jobs(long completed, long inFlight, long warmup) {
+  }
+
+  /**
+   * One census.
+   *
+   * @param jobs          jobs completed when it was taken
+   * @param liveBytes     live heap bytes (the histogram's total)
+   * @param liveObjects   live objects (the histogram's total)
+   * @param censusMs      how long the census paused the JVM
+   * @param inFlight      jobs running while it was taken
+   * @param loadedClasses classes loaded at that moment
+   * @param threads       live threads at that moment
+   */
+  public record Sample(long jobs, long uptimeMs, long liveBytes, long liveObjects, long censusMs,
+                       long inFlight, long loadedClasses, long threads) {
+  }
+
+  /**
+   * A root that holds a suspect, and the path from it.
+   *
+   * @param root        e.g. {@code static com.acme.Worker.processed}
+   * @param path        types (with field names where known) from the root to the suspect
+   * @param bytesPerJob how much the root's reachable set grows per job
+   */
+  public record Root(String root, List<String> path, double bytesPerJob) {
+    public Root {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** @param frames innermost first, {@code Class.method(File.java:42)} */
+  public record AllocationSite(List<String> frames, long survivors) {
+    public AllocationSite {
+      frames = List.copyOf(frames);
+    }
+  }
+
+  /** A growth-model suspect plus what explains it (roots, allocation sites), where known. */
+  public record SuspectReport(dev.leakhunter.growth.Suspect suspect, List<Root> roots,
+                              List<AllocationSite> allocationSites) {
+    public SuspectReport {
+      roots = List.copyOf(roots);
+      allocationSites = List.copyOf(allocationSites);
+    }
+  }
+}
