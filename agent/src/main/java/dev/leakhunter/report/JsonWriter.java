@@ -9,9 +9,10 @@ import java.util.Map;
  * Writes the values {@link Json#parse} reads (maps with string keys, lists, strings, numbers, booleans,
  * null), pretty-printed with a 2-space indent.
  *
- * <p>A list or map whose members are all scalars is kept on one line while it fits in
- * {@link #INLINE_WIDTH} characters: a report holds hundreds of {@code [jobs, instances, bytes]} triples and
- * samples, and one number per line would make it unreadable in a terminal or a diff.
+ * <p>An object whose members are all scalars is written on one line, like a row: a report holds hundreds
+ * of samples, and one field per line would make it unreadable in a terminal or a diff. A list of scalars is
+ * kept on one line while it fits in {@link #INLINE_WIDTH} characters, so {@code [jobs, instances, bytes]}
+ * triples are one line each and a long list of stack frames is one frame per line.
  */
 public final class JsonWriter {
   static final int INLINE_WIDTH = 100;
@@ -42,11 +43,8 @@ public final class JsonWriter {
       return;
     }
     if (fitsInline(map.values())) {
-      String inline = inlineMap(map);
-      if (column(out) + inline.length() <= INLINE_WIDTH) {
-        out.append(inline);
-        return;
-      }
+      out.append(inlineMap(map));
+      return;
     }
     out.append('{');
     String sep = "\n";
@@ -88,7 +86,7 @@ public final class JsonWriter {
     out.append(']');
   }
 
-  /** Members that are scalars or empty containers, so the container can go on one line. */
+  /** Members that are scalars or empty containers, so the container may go on one line. */
   private static boolean fitsInline(Iterable<?> members) {
     for (Object v : members) {
       if ((v instanceof Map && !((Map<?, ?>) v).isEmpty()) || (v instanceof List && !((List<?>) v).isEmpty())) {

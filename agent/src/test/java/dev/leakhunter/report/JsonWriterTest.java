@@ -99,6 +99,17 @@ class JsonWriterTest {
   }
 
   @Test
+  void writesAnObjectOfScalarsOnOneLineWhateverItsLength() {
+    Map<String, Object> sample = new LinkedHashMap<>();
+    for (String k : List.of("jobs", "uptimeMs", "liveBytes", "liveObjects", "censusMs", "inFlight", "loadedClasses")) {
+      sample.put(k, 1234567890L);
+    }
+    String json = JsonWriter.write(List.of(sample));
+    assertEquals(3, json.split("\n").length, json);
+    assertTrue(json.split("\n")[1].length() > JsonWriter.INLINE_WIDTH);
+  }
+
+  @Test
   void breaksAScalarListThatWouldNotFitOnALine() {
     List<String> frames = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
