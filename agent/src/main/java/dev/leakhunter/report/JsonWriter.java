@@ -145,8 +145,6 @@ public final class JsonWriter {
       out.append(value);
     } else if (value instanceof BigDecimal) {
       out.append(((BigDecimal) value).toString());
-    } else if (value instanceof Character) {
-      string(out, value.toString());
     } else {
       throw new IllegalArgumentException("cannot write " + describeType(value) + " as JSON");
     }

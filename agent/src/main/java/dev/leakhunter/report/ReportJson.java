@@ -12,9 +12,9 @@ import java.util.Map;
  * {@code leakhunter-report.json}: the binding shape of DESIGN ("Report"), written and read.
  *
  * <p>Reading is forward compatible: unknown fields are ignored, so a report from a newer leakhunter of the
- * same schema still reads. Every field DESIGN shows is required, except {@code note}; the per-sample
- * {@code inFlight}, {@code loadedClasses} and {@code threads}, which DESIGN's sample does not show, read as
- * -1 (unknown) when absent. A JSON {@code null} in a decimal field reads as NaN, since that is how NaN is
+ * same schema still reads (extra elements after a series point's three are ignored likewise). Every field
+ * DESIGN shows is required, except {@code note}; the per-sample {@code inFlight}, {@code loadedClasses} and
+ * {@code threads}, which DESIGN's sample does not show, read as -1 (unknown) when absent. A JSON {@code null} in a decimal field reads as NaN, since that is how NaN is
  * written. Errors name the field by its path, e.g. {@code suspects[1].series[0]}.
  */
 public final class ReportJson {
@@ -141,7 +141,8 @@ public final class ReportJson {
     for (int i = 0; i < points.size(); i++) {
       String path = s.path("series") + "[" + i + "]";
       Object p = points.get(i);
-      if (!(p instanceof List) || ((List<?>) p).size() != 3) {
+      // More than three is a newer writer adding a column: read the three we know, as with unknown fields.
+      if (!(p instanceof List) || ((List<?>) p).size() < 3) {
         throw new IllegalArgumentException(path + ": expected [jobs, instances, bytes], found " + Node.describe(p));
       }
       List<?> triple = (List<?>) p;

@@ -4,6 +4,7 @@ import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,7 +24,7 @@ final class Summary {
 
   /** {@code LEAK}, {@code NO-LEAK} or {@code INCONCLUSIVE}. */
   static String verdict(Report r) {
-    return r.verdict().json().toUpperCase(java.util.Locale.ROOT);
+    return r.verdict().json().toUpperCase(Locale.ROOT);
   }
 
   /** One line saying what the verdict means for this report. */

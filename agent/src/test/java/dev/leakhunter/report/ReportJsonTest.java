@@ -107,7 +107,8 @@ class ReportJsonTest {
     String json = ReportJson.write(Reports.leak())
         .replace("\"schema\": 1,", "\"schema\": 1, \"host\": {\"name\": \"box\", \"tags\": [1, 2]},")
         .replace("\"type\": \"com.acme.OrderRecord\",", "\"type\": \"com.acme.OrderRecord\", \"loaders\": 2,")
-        .replace("\"survivors\": 380", "\"survivors\": 380, \"sampled\": true");
+        .replace("\"survivors\": 380", "\"survivors\": 380, \"sampled\": true")
+        .replace("[40, 20, 1760]", "[40, 20, 1760, 2]");
     assertEquals(Reports.leak(), ReportJson.read(json));
   }
 
