@@ -77,10 +77,14 @@ final class Reports {
 
   /** A single suspect of the given type, with a root and a frame of the given text. */
   static Report withSuspect(String type, String root, String frame) {
-    Report.SuspectReport s = new Report.SuspectReport(new Suspect(type, 1.0, 88.0, 0.99, 1, series(1.0, 88, 200)),
+    return leakOf(new Suspect(type, 1.0, 88.0, 0.99, 1, series(1.0, 88, 200)),
         List.of(new Report.Root(root, List.of("java.util.ArrayList", type), 88.0)),
         List.of(new Report.AllocationSite(List.of(frame), 180)));
+  }
+
+  /** A leak verdict after 200 jobs with one suspect, explained by {@code roots} and {@code sites}. */
+  static Report leakOf(Suspect suspect, List<Report.Root> roots, List<Report.AllocationSite> sites) {
     return new Report(Report.SCHEMA, TOOL, JVM, options(), new Report.Jobs(200, 0, 20), samples(200, 88),
-        Verdict.LEAK, null, List.of(s));
+        Verdict.LEAK, null, List.of(new Report.SuspectReport(suspect, roots, sites)));
   }
 }

@@ -48,9 +48,8 @@ class TextReportTest {
 
   @Test
   void saysWhenRootsAndSitesAreNotKnownYet() {
-    Report r = new Report(1, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
-        Reports.samples(200, 48), Verdict.LEAK, null, List.of(new Report.SuspectReport(
-            new Suspect("byte[]", 1.0, 1229.0, 0.95, 1, Reports.series(1.0, 1229, 200)), List.of(), List.of())));
+    Report r = Reports.leakOf(new Suspect("byte[]", 1.0, 1229.0, 0.95, 1, Reports.series(1.0, 1229, 200)),
+        List.of(), List.of());
     List<String> lines = lines(TextReport.render(r));
     int lead = lines.indexOf("Leak 1: byte[]  +1.00 instances/job  +1.2 KB/job  (confidence 0.95)");
     assertTrue(lead > 0, lines.toString());
@@ -113,9 +112,8 @@ class TextReportTest {
       roots.add(new Report.Root("static com.acme.R" + i + ".f", List.of(), 8.0));
       sites.add(new Report.AllocationSite(List.of("com.acme.S" + i + ".m(S.java:1)"), 10));
     }
-    Report r = new Report(1, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
-        Reports.samples(200, 48), Verdict.LEAK, null, List.of(new Report.SuspectReport(
-            new Suspect("com.acme.X", 1.0, 40.0, 0.9, 1, Reports.series(1.0, 40, 200)), roots, sites)));
+    Report r = Reports.leakOf(new Suspect("com.acme.X", 1.0, 40.0, 0.9, 1, Reports.series(1.0, 40, 200)),
+        roots, sites);
     String text = TextReport.render(r);
     assertTrue(text.contains("  held by static com.acme.R2.f  (+8 B/job)\n"), text);
     assertFalse(text.contains("R3"), text);
@@ -135,9 +133,8 @@ class TextReportTest {
 
   @Test
   void aSuspectWithAnEmptySeriesShowsADash() {
-    Report r = new Report(1, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
-        Reports.samples(200, 48), Verdict.LEAK, null, List.of(new Report.SuspectReport(
-            new Suspect("com.acme.X", 1.0, 40.0, 0.9, 1, List.<SeriesPoint>of()), List.of(), List.of())));
+    Report r = Reports.leakOf(new Suspect("com.acme.X", 1.0, 40.0, 0.9, 1, List.<SeriesPoint>of()),
+        List.of(), List.of());
     assertTrue(TextReport.render(r).contains("\n  1  com.acme.X     +1.00      +40 B         -"), TextReport.render(r));
   }
 
