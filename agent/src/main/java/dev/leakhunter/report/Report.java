@@ -46,6 +46,7 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
    * @param inFlight      jobs running while it was taken
    * @param loadedClasses classes loaded at that moment
    * @param threads       live threads at that moment
+   *                      (these three are -1 when unknown: DESIGN's sample shape does not require them)
    */
   public record Sample(long jobs, long uptimeMs, long liveBytes, long liveObjects, long censusMs,
                        long inFlight, long loadedClasses, long threads) {

@@ -1,0 +1,108 @@
+package dev.leakhunter.report;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes report files so that a reader never sees half a report: the agent rewrites them after samples
+ * and from a shutdown hook, while a user, a CI job or {@code leakhunter check} may be reading them, and the
+ * JVM may be killed mid-write.
+ *
+ * <p>Each file is written to a temporary file in the same directory (a rename is only atomic within one
+ * file system), flushed to disk, then moved over the old report in one step.
+ */
+public final class ReportWriter {
+  /** {@link Files#move} as a seam, so the fallback and failure paths can be tested. */
+  @FunctionalInterface
+  interface Mover {
+    void move(Path source, Path target, CopyOption... options) throws IOException;
+  }
+
+  private ReportWriter() {
+  }
+
+  /**
+   * Writes {@code report} in each of {@code formats} to {@code dir}, creating it if needed.
+   *
+   * @return the files written, in {@link ReportFormat} order
+   * @throws IOException naming the directory or file that could not be written; no temporary file is left
+   */
+  public static List<Path> write(Path dir, Report report, Set<ReportFormat> formats) throws IOException {
+    return write(dir, report, formats, Files::move);
+  }
+
+  static List<Path> write(Path dir, Report report, Set<ReportFormat> formats, Mover mover) throws IOException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IOException("cannot create report directory " + dir + ": " + reason(e), e);
+    }
+    List<Path> written = new ArrayList<>();
+    for (ReportFormat f : formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : EnumSet.copyOf(formats)) {
+      Path target = dir.resolve(f.fileName());
+      writeAtomically(target, f.render(report), mover);
+      written.add(target);
+    }
+    return written;
+  }
+
+  /** Replaces {@code target} with {@code content} (UTF-8) in one step, as seen by readers. */
+  static void writeAtomically(Path target, String content, Mover mover) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    // A hidden name that is unique per call: two writers (the sampler and the shutdown hook) each finish
+    // their own file, and the last move wins with a complete report. Not Files.createTempFile: that makes
+    // the file owner-only (0600), and the report must stay readable by whoever could read the old one.
+    Path tmp = dir.resolve("." + target.getFileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        // Without this, a crash soon after the rename can leave an empty report on some file systems:
+        // the rename reaches the disk before the data does.
+        ch.force(true);
+      }
+      try {
+        mover.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        // Some file systems (certain network and FUSE mounts) cannot rename atomically; a plain replace
+        // still never leaves a partly written report, only a short moment without one.
+        mover.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } catch (IOException e) {
+      throw new IOException("cannot write report " + target + ": " + reason(e), e);
+    } finally {
+      if (!moved) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The write already failed and says so; a leftover hidden temp file is the lesser problem.
+        }
+      }
+    }
+  }
+
+  /** The exception's own words; for file-system exceptions whose message is only a path, add its kind. */
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    String kind = e.getClass().getSimpleName();
+    return m == null ? kind : kind + ": " + m;
+  }
+}

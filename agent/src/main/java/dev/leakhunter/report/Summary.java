@@ -1,0 +1,75 @@
+package dev.leakhunter.report;
+
+import dev.leakhunter.growth.SeriesPoint;
+import dev.leakhunter.growth.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the text and HTML reports both say about a report, worded once. */
+final class Summary {
+  private Summary() {
+  }
+
+  /** The suspects by cluster, clusters in ascending order, each in the report's ranking (its lead first). */
+  static List<List<Report.SuspectReport>> clusters(List<Report.SuspectReport> suspects) {
+    Map<Integer, List<Report.SuspectReport>> byCluster = new TreeMap<>();
+    for (Report.SuspectReport s : suspects) {
+      byCluster.computeIfAbsent(s.suspect().cluster(), k -> new ArrayList<>()).add(s);
+    }
+    return new ArrayList<>(byCluster.values());
+  }
+
+  /** {@code LEAK}, {@code NO-LEAK} or {@code INCONCLUSIVE}. */
+  static String verdict(Report r) {
+    return r.verdict().json().toUpperCase(Locale.ROOT);
+  }
+
+  /** One line saying what the verdict means for this report. */
+  static String meaning(Report r) {
+    switch (r.verdict()) {
+      case LEAK: {
+        int types = r.suspects().size();
+        int leaks = clusters(r.suspects()).size();
+        if (types == 0) {
+          return "the growth model found a leak, but this report lists no suspect types";
+        }
+        return plural(types, "type") + (types == 1 ? " keeps" : " keep") + " growing with completed jobs"
+            + (leaks > 1 ? ", in " + leaks + " separate leaks" : "");
+      }
+      case NO_LEAK:
+        return "nothing grows with jobs over " + span(r.samples());
+      case INCONCLUSIVE:
+      default:
+        return "too few samples or jobs yet to tell a leak from warm-up";
+    }
+  }
+
+  /** "12 samples / 360 jobs (job 40 to job 400)": the evidence a verdict rests on. */
+  static String span(List<Report.Sample> samples) {
+    if (samples.size() < 2) {
+      return plural(samples.size(), "sample");
+    }
+    long first = samples.get(0).jobs();
+    long last = samples.get(samples.size() - 1).jobs();
+    return samples.size() + " samples / " + Units.count(last - first) + " jobs (job " + Units.count(first)
+        + " to job " + Units.count(last) + ")";
+  }
+
+  /** A suspect's heading word: only a leak verdict makes a growing type a leak. */
+  static String clusterWord(Verdict v) {
+    return v == Verdict.LEAK ? "Leak" : "Growing";
+  }
+
+  /** The last series point: what is live now, or null when the series is empty. */
+  static SeriesPoint last(Report.SuspectReport s) {
+    List<SeriesPoint> series = s.suspect().series();
+    return series.isEmpty() ? null : series.get(series.size() - 1);
+  }
+
+  static String plural(long n, String word) {
+    return Units.count(n) + " " + word + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,108 @@
+package dev.leakhunter.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunter.growth.SeriesPoint;
+import dev.leakhunter.growth.Suspect;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+  @Test
+  void escapesEveryNameAndNeverEmitsMarkupFromTheReport() {
+    String type = "com.acme.Cache<K,V>&Co$$Lambda$7<script>alert(1)</script>";
+    Report r = Reports.withSuspect(type, "static com.acme.Reg.\"map\" & 'more'",
+        "com.acme.Gen<T>.<init>(Gen.java:7)");
+    String html = HtmlReport.render(r);
+    assertTrue(html.contains("com.acme.Cache&lt;K,V&gt;&amp;Co$$Lambda$7&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+    assertTrue(html.contains("static com.acme.Reg.&quot;map&quot; &amp; &#39;more&#39;"), html);
+    assertTrue(html.contains("com.acme.Gen&lt;T&gt;.&lt;init&gt;(Gen.java:7)"), html);
+    assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), html);
+    assertFalse(html.contains("Cache<K"), html);
+    assertFalse(html.contains("<init>"), html);
+  }
+
+  @Test
+  void isSelfContainedAndForbidsScripts() {
+    String html = HtmlReport.render(Reports.leak());
+    assertTrue(html.startsWith("<!DOCTYPE html>\n"));
+    assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        + "style-src 'unsafe-inline'\">"));
+    assertTrue(html.contains("<style>"));
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("<link"));
+    assertFalse(html.contains(" src="));
+    // The only URL is the SVG namespace, which is a name, not something fetched.
+    Matcher urls = Pattern.compile("https?://[^\"]*").matcher(html);
+    while (urls.find()) {
+      assertEquals("http://www.w3.org/2000/svg", urls.group());
+    }
+    assertTrue(html.endsWith("</html>\n"));
+  }
+
+  @Test
+  void carriesTheTextReportsContent() {
+    String html = HtmlReport.render(Reports.leak());
+    assertTrue(html.contains("<span class=\"verdict leak\">LEAK</span> 4 types keep growing with completed jobs,"
+        + " in 2 separate leaks"), html);
+    assertTrue(html.contains("<h3>Leak 1: <code>com.acme.OrderRecord</code></h3>"), html);
+    assertTrue(html.contains("+1.00 instances/job  +88 B/job  (confidence 0.99)"), html);
+    assertTrue(html.contains("held by <code>static com.acme.Worker.processed</code> via <code>java.util.ArrayList"
+        + " -&gt; java.lang.Object[] -&gt; com.acme.OrderRecord</code> (+112 B/job)"), html);
+    assertTrue(html.contains("allocated at (380 survivors)<pre class=\"mono\">com.acme.OrderRecord.&lt;init&gt;"
+        + "(OrderRecord.java:12)\ncom.acme.Worker.handle(Worker.java:42)\n"), html);
+    assertTrue(html.contains("<code>com.acme.Worker$$Lambda$41</code>"), html);
+    assertTrue(html.contains("<tr><th><code>jobs</code></th><td><code>com.acme.Worker#handle</code></td></tr>"), html);
+  }
+
+  @Test
+  void hasASparklinePerSuspectAndARowPerSample() {
+    String html = HtmlReport.render(Reports.leak());
+    // Each of the 4 suspects: one in its cluster block (the leads) or list, one in the table.
+    assertEquals(4 + 2, count(html, "<svg class=\"spark\""), html);
+    assertEquals(10, count(html, "<tr><td class=\"n\">") - 4, html);
+    assertTrue(html.contains("<tr><td class=\"n\">400</td><td class=\"n\">11 s</td><td class=\"n\">14.3 MB</td>"), html);
+  }
+
+  @Test
+  void sparklineRisesWithInstancesAndFitsItsBox() {
+    Suspect s = new Suspect("x.Y", 1, 8, 0.9, 1,
+        List.of(new SeriesPoint(40, 20, 0), new SeriesPoint(80, 60, 0), new SeriesPoint(120, 100, 0)));
+    String svg = HtmlReport.sparkline(s);
+    assertTrue(svg.contains("points=\"2.0,30.0 80.0,16.0 158.0,2.0\""), svg);
+    assertTrue(svg.contains("<title>x.Y: live instances vs jobs, 20 at job 40 to 100 at job 120</title>"), svg);
+  }
+
+  @Test
+  void aFlatOrSinglePointSeriesDoesNotDivideByZero() {
+    Suspect flat = new Suspect("x.Y", 0, 0, 0.1, 1, List.of(new SeriesPoint(40, 5, 0), new SeriesPoint(80, 5, 0)));
+    assertTrue(HtmlReport.sparkline(flat).contains("points=\"2.0,16.0 158.0,16.0\""), HtmlReport.sparkline(flat));
+    Suspect one = new Suspect("x.Y", 0, 0, 0.1, 1, List.of(new SeriesPoint(40, 5, 0)));
+    assertTrue(HtmlReport.sparkline(one).contains("<circle cx=\"80\" cy=\"16\" r=\"2\"/>"), HtmlReport.sparkline(one));
+    Suspect none = new Suspect("x.Y", 0, 0, 0.1, 1, List.of());
+    assertFalse(HtmlReport.sparkline(none).contains("NaN"));
+  }
+
+  @Test
+  void noLeakAndInconclusiveSayWhatTheTextSays() {
+    assertTrue(HtmlReport.render(Reports.noLeak()).contains("<span class=\"verdict no-leak\">NO-LEAK</span> nothing grows"
+        + " with jobs over 10 samples / 360 jobs (job 40 to job 400)"));
+    String inconclusive = HtmlReport.render(Reports.inconclusive());
+    assertTrue(inconclusive.contains("<p class=\"note\">need 3 more samples (about 120 more jobs)</p>"), inconclusive);
+    assertFalse(inconclusive.contains("All suspects"), inconclusive);
+  }
+
+  private static int count(String s, String part) {
+    int n = 0;
+    for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.leakhunter.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.growth.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SampleLineTest {
+  private static final Report.Sample SAMPLE =
+      new Report.Sample(120, 9_000, (long) (14.2 * 1024 * 1024), 181_204, 18, 0, 3_412, 23);
+
+  private static Suspect suspect(String type, double perJob, double bytesPerJob) {
+    return new Suspect(type, perJob, bytesPerJob, 0.99, 1, List.of());
+  }
+
+  @Test
+  void namesTheTopSuspectsOnOneLine() {
+    assertEquals("[leakhunter] jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=leak"
+            + " | +1.00/job dev.acme.Order (+88 B/job), +1.00/job byte[] (+1.2 KB/job)",
+        SampleLine.format(SAMPLE, Verdict.LEAK,
+            List.of(suspect("dev.acme.Order", 1.0, 88), suspect("byte[]", 1.0, 1229))));
+  }
+
+  @Test
+  void namesAtMostThreeAndCountsTheRest() {
+    String line = SampleLine.format(SAMPLE, Verdict.LEAK, List.of(suspect("a.A", 1, 8), suspect("a.B", 1, 8),
+        suspect("a.C", 0.5, 8), suspect("a.D", 0.5, 8), suspect("a.E", 0.5, 8)));
+    assertTrue(line.endsWith(", +0.50/job a.C (+8 B/job) and 2 more"), line);
+    assertFalse(line.contains("a.D"), line);
+  }
+
+  @Test
+  void saysNothingGrowsWhenThereAreNoSuspects() {
+    assertEquals("[leakhunter] jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=no-leak | nothing grows",
+        SampleLine.format(SAMPLE, Verdict.NO_LEAK, List.of()));
+    assertTrue(SampleLine.format(SAMPLE, Verdict.INCONCLUSIVE, List.of()).endsWith("verdict=inconclusive | nothing grows yet"));
+  }
+
+  @Test
+  void isAlwaysExactlyOneLine() {
+    String line = SampleLine.format(SAMPLE, Verdict.LEAK, List.of(suspect("a.B\n[leakhunter] forged\r", 1, 8)));
+    assertFalse(line.contains("\n") || line.contains("\r"), line);
+    assertTrue(line.contains("a.B?[leakhunter] forged?"), line);
+  }
+}
