@@ -179,8 +179,8 @@ public final class DaemonOptions {
                 .append(" avatar thumbnails, a lazily built tax table, plenty of short-lived garbage.").append(nl)
                 .append(nl)
                 .append("job boundary for leakhunter: ").append(JOB_BOUNDARY).append(nl)
-                .append("  java -javaagent:leakhunter.jar=jobs=").append(JOB_BOUNDARY)
-                .append(" -jar demo-leaky-daemon.jar --leak=processed-log --jobs=600").append(nl).append(nl)
+                .append("  java -javaagent:leakhunter.jar=jobs=").append(JOB_BOUNDARY).append(" \\").append(nl)
+                .append("       -jar demo-leaky-daemon.jar --leak=processed-log --jobs=600").append(nl).append(nl)
                 .append("flags:").append(nl);
         flag(text, Flag.LEAK.form, "leaks to plant, combined with commas (default: none; see below)");
         flag(text, Flag.JOBS.form, "stop cleanly after N jobs have completed; the producer makes exactly N (default: 0)");
