@@ -6,42 +6,60 @@ package dev.leakhunter.growth;
  *
  * <p>All of these must hold over the window {@code [from, to)}:
  * <ol>
- *   <li>The whole window trends upward: Mann–Kendall one-sided p &le; {@value #ALPHA}. Strict,
- *       because a heap has thousands of types and each is tested after every sample.</li>
+ *   <li>The whole window trends upward: Mann–Kendall one-sided p &le; {@value #ALPHA}.</li>
  *   <li>The growth is material and proportional to jobs: the Theil–Sen slope {@code b} is at least
- *       the per-job floor and {@code b * jobSpan} is at least the minimum growth.</li>
- *   <li>It is still growing at the end: the <em>tail</em>, from the best single split of the
- *       series into two flat levels (or from the first third of the window, whichever is later,
- *       keeping at least {@value #MIN_TAIL} samples), has a Theil–Sen slope of at least
- *       {@value #PLATEAU_RATIO} of the reference rate, grows by at least half the minimum growth,
- *       and trends upward with p &le; {@value #TAIL_ALPHA}.</li>
+ *       the per-job floor, and the fitted growth {@code b * jobSpan} is at least the minimum growth
+ *       and at least {@value #NOISE_RATIO} times the sample-to-sample noise (in-flight work), so
+ *       that growth has to stand out of the noise, not merely lean on it.</li>
+ *   <li>It is still growing at the end: the <em>tail</em>, from the recent half or from the best
+ *       single split of the series into two flat levels, whichever is later (keeping at least
+ *       {@value #MIN_TAIL} samples), has a Theil–Sen slope of at least {@value #PLATEAU_RATIO} of
+ *       the reference rate and trends upward with p &le; {@value #TAIL_ALPHA}.</li>
  * </ol>
  * The reference rate is the larger of {@code b} and the split's own rate (the rise between the
  * two levels per job between their centres). For linear growth they agree. For a cache that fills
- * and stops, the split falls at the knee and the tail is flat. For a one-off jump, the split falls
- * on it: the tail is flat, and the jump's rate far exceeds anything noise can reach in the tail,
- * even when noise lifts {@code b} (a median of pairwise slopes) a little.
+ * and stops, the split falls near the knee and the tail is flat; for one that fills ever more
+ * slowly, the split's rate is the early fast filling, which the tail is far below. For a one-off
+ * jump, the split falls on it: the tail is flat, and the jump's rate far exceeds anything noise can
+ * reach in the tail, even when noise lifts {@code b} (a median of pairwise slopes) a little.
  *
- * <p>Known limits, measured on synthetic series: a jump bigger than about half the window's linear
- * growth in the same type hides that growth until the growth outweighs it; a jump about the size
- * of the in-flight noise, in the last third of the window, passes a few percent of the time, and
- * stops passing as the window extends past it.
+ * <p>Measured on seeded synthetic series (2,000 seeds each, 100,000 for noise), a census every 10
+ * jobs unless said: a leak of 0.1 instance per job under 0..5 in-flight objects is caught 97% of
+ * the time over 200 jobs (21 samples), 94% sampled every 15 (15 samples), 82% sampled every 20
+ * (11 samples), 100% over 400 jobs sampled every 20. Pure noise (0..50 or 0..500 in flight):
+ * never. A jump 5 times the noise range or more: never. Known limits: a jump the size of the noise
+ * range passes up to 1.7% of the time in the first half of the window and up to 5.2% in the
+ * second; a cache that stops filling in the last quarter of the window passes 20% of the time; a
+ * jump bigger than about half the window's linear growth in the same type hides that growth until
+ * the growth outweighs it. All but the last fade as the window extends past them.
  *
  * <p>Holds scratch arrays, so that testing thousands of types allocates nothing per type; one
  * instance per model, not thread-safe.
  */
 final class SeriesRule {
-  /** Whole-window significance. */
+  /**
+   * Whole-window significance. Strict, because a heap has thousands of types, each tested after
+   * every sample; with the noise gate no measured case needed more than 0.01, so this is a margin,
+   * and it screens cheaply before the O(n^2 log n) Theil–Sen slope.
+   */
   static final double ALPHA = 0.001;
   /**
    * Tail significance: a confirmation after the strict whole-window test, on half the samples or
-   * fewer. At 0.05 a slow leak sampled 11 times was missed 28% of the time, at 0.1 17%.
+   * fewer, so a lenient level. A slow leak sampled 11 times is missed 29% of the time at 0.05, 18%
+   * at 0.1 and 7% without the test; but without it a jump the size of the noise range in the
+   * second half of the window passes up to 9% of the time instead of 5%.
    */
   static final double TAIL_ALPHA = 0.1;
   /** "Not far below": a leak's tail grows at about the whole rate; a plateau's at about zero. */
   static final double PLATEAU_RATIO = 0.5;
   /** Below 4 samples Mann–Kendall cannot reach p &le; 0.1 at all (its best p at 4 is 0.045). */
   static final int MIN_TAIL = 4;
+  /**
+   * Fitted growth over the window in units of noise. At 3 a few jumps the size of the noise still
+   * passed where 4 stopped them; at 6 a leak of 0.1 per job under 0..20 in flight, over 400 jobs,
+   * was caught 51% of the time instead of 90%.
+   */
+  static final double NOISE_RATIO = 4;
   /** Significance for reporting the rate of a suspect's other series: does it go up at all. */
   private static final double RATE_ALPHA = 0.05;
 
@@ -66,18 +84,17 @@ final class SeriesRule {
       return 0;
     }
     double slope = TheilSen.slope(x, y, from, to, pairScratch);
-    if (slope < minPerJob || slope * (x[to - 1] - x[from]) < minGrowth) {
+    double growth = slope * (x[to - 1] - x[from]);
+    if (slope < minPerJob || growth < minGrowth || growth < NOISE_RATIO * scatter(y, from, to)) {
       return 0;
     }
     int split = bestSplit(y, from, to);
-    int tailFrom = Math.min(to - MIN_TAIL, from + (to - from) / 3);
+    int tailFrom = from + (to - from) / 2;
     if (to - split >= MIN_TAIL) {
       tailFrom = Math.max(tailFrom, split);
     }
     double reference = Math.max(slope, splitRate(x, y, from, split, to));
-    double tailSlope = TheilSen.slope(x, y, tailFrom, to, pairScratch);
-    if (tailSlope < PLATEAU_RATIO * reference
-        || tailSlope * (x[to - 1] - x[tailFrom]) < minGrowth / 2.0) {
+    if (TheilSen.slope(x, y, tailFrom, to, pairScratch) < PLATEAU_RATIO * reference) {
       return 0;
     }
     MannKendall tail = MannKendall.test(y, tailFrom, to, longScratch);
@@ -158,6 +175,23 @@ final class SeriesRule {
     int nl = split - from;
     int nr = to - split;
     return (rightY / nr - leftY / nl) / (rightX / nr - leftX / nl);
+  }
+
+  /**
+   * The sample-to-sample noise, as a standard deviation estimated robustly from successive
+   * differences: 1.4826 * MAD(diff) / sqrt(2). The median difference absorbs a steady trend and a
+   * single jump is one outlying difference, so neither counts as noise.
+   */
+  private double scatter(long[] y, int from, int to) {
+    int n = to - from - 1;
+    for (int i = 0; i < n; i++) {
+      pairScratch[i] = y[from + i + 1] - y[from + i];
+    }
+    double median = TheilSen.median(pairScratch, n);
+    for (int i = 0; i < n; i++) {
+      pairScratch[i] = Math.abs(pairScratch[i] - median);
+    }
+    return 1.4826 * TheilSen.median(pairScratch, n) / Math.sqrt(2);
   }
 
   private static long range(long[] y, int from, int to) {

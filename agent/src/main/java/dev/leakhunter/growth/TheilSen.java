@@ -27,16 +27,8 @@ final class TheilSen {
     return median(scratch, k);
   }
 
-  /** The intercept that goes with {@code slope}: the median of {@code y - slope * x}. */
-  static double intercept(long[] x, long[] y, int from, int to, double slope, double[] scratch) {
-    int k = 0;
-    for (int i = from; i < to; i++) {
-      scratch[k++] = y[i] - slope * x[i];
-    }
-    return median(scratch, k);
-  }
-
-  private static double median(double[] values, int n) {
+  /** The median of {@code values[0, n)}, which it sorts. */
+  static double median(double[] values, int n) {
     if (n == 0) {
       return 0;
     }
