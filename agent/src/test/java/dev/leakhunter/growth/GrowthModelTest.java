@@ -104,19 +104,47 @@ class GrowthModelTest {
     assertEquals(List.of("com.acme.CachedPlan"), types(control));
   }
 
+  /** Full late in the window: the whole window trends up, only the flat tail tells. */
+  @ParameterizedTest(name = "full at job {0}")
+  @ValueSource(longs = {300, 400})
+  void cacheThatFillsForMostOfTheWindowThenStopsIsNotALeak(long fullAt) {
+    for (int seed = 0; seed < SEEDS; seed++) {
+      Analysis analysis = new SyntheticRun(seed)
+          .type("com.acme.CachedPlan", 72, (job, random) -> Math.min(fullAt, job) + random.nextInt(21))
+          .analyze(20, 20, 600);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed);
+    }
+    Analysis control = new SyntheticRun(0)
+        .type("com.acme.CachedPlan", 72, (job, random) -> job + random.nextInt(21))
+        .analyze(20, 20, 600);
+    assertEquals(Verdict.LEAK, control.verdict());
+  }
+
+  /** Filling ever more slowly (distinct keys getting rarer): still rising, far below its early rate. */
+  @Test
+  void cacheThatFillsEverMoreSlowlyIsNotALeak() {
+    SyntheticRun.Curve saturating = (job, random) -> 500 * (1 - Math.exp(-job / 200.0));
+    for (int seed = 0; seed < SEEDS; seed++) {
+      Analysis analysis = new SyntheticRun(seed)
+          .type("com.acme.CachedPlan", 72, saturating.plus(inFlight(5)))
+          .analyze(20, 10, 600);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed);
+    }
+  }
+
   @ParameterizedTest(name = "jump at job {0}")
-  @ValueSource(longs = {50, 150, 250, 350})
+  @ValueSource(longs = {50, 150, 250, 300, 320, 350})
   void oneOffJumpIsNotALeak(long jumpAt) {
     for (int seed = 0; seed < SEEDS; seed++) {
       Analysis analysis = new SyntheticRun(seed)
-          .type("com.acme.Config", 64, flat(10).plus(stepAt(jumpAt, 200)).plus(inFlight(5)))
+          .type("com.acme.Config", 64, flat(10).plus(stepAt(jumpAt, 200)).plus(inFlight(20)))
           .type("java.util.HashMap$Node", 32, flat(900).plus(stepAt(jumpAt, 200)).plus(inFlight(5)))
           .analyze(20, 10, 400);
       assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed + ": " + types(analysis));
     }
     // Control: the same 200 instances, arriving one every two jobs instead of all at once.
     Analysis control = new SyntheticRun(0)
-        .type("com.acme.Config", 64, flat(10).plus(linear(0.5)).plus(inFlight(5)))
+        .type("com.acme.Config", 64, flat(10).plus(linear(0.5)).plus(inFlight(20)))
         .analyze(20, 10, 400);
     assertEquals(List.of("com.acme.Config"), types(control));
   }
@@ -149,15 +177,18 @@ class GrowthModelTest {
     assertEquals(Verdict.NO_LEAK, analysis.verdict(), types(analysis).toString());
   }
 
+  /** A heap has thousands of types, each tested after every sample: noise must almost never pass. */
   @Test
   void noiseIsNotALeak() {
     for (int seed = 0; seed < SEEDS; seed++) {
-      Analysis analysis = new SyntheticRun(seed)
+      SyntheticRun run = new SyntheticRun(seed)
           .type("com.acme.Job", 40, inFlight(5))
           .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)))
-          .type("java.util.concurrent.ConcurrentHashMap$Node", 32, flat(800).plus(inFlight(50)))
-          .sized("byte[]", flat(3_000).plus(inFlight(500)), flat(400_000).plus(inFlight(200_000)))
-          .analyze(20, 10, 400);
+          .sized("byte[]", flat(3_000).plus(inFlight(500)), flat(400_000).plus(inFlight(200_000)));
+      for (int i = 0; i < 40; i++) {
+        run.type("com.acme.InFlight" + i, 32, flat(800).plus(inFlight(i % 2 == 0 ? 50 : 500)));
+      }
+      Analysis analysis = run.analyze(20, 10, 400);
       assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed + ": " + types(analysis));
       assertEquals(List.of(), analysis.suspects());
     }
