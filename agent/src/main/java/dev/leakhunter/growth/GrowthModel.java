@@ -1,0 +1,114 @@
+package dev.leakhunter.growth;
+
+import dev.leakhunter.census.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns a run's censuses into a verdict: which types keep growing with the number of jobs.
+ *
+ * <p>One census alone, or a before/after diff, is noise (caches warming, in-flight work), so the
+ * model keeps up to {@link GrowthSettings#capacity()} samples spread over the whole run and judges
+ * each type's series with {@link SeriesRule}. Its memory is fixed once the types are known (see
+ * {@link GrowthSettings}): the agent's own objects are in the censuses it analyzes, and a model
+ * that grew per sample would report itself.
+ *
+ * <p>The sampler thread adds; the report writer (a shutdown hook too) analyzes: so every method is
+ * synchronized.
+ */
+public final class GrowthModel {
+  private final GrowthSettings settings;
+  private final SampleStore store;
+  private final SeriesRule rule;
+
+  public GrowthModel(GrowthSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.store = new SampleStore(settings.capacity(), settings.maxTypes());
+    this.rule = new SeriesRule(settings.capacity());
+  }
+
+  /**
+   * Records one census.
+   *
+   * @param jobsCompleted jobs completed when the census was taken; must increase from call to call
+   * @param histogram     live objects, without warm-up's and the agent's own types
+   * @throws IllegalArgumentException if {@code jobsCompleted} does not increase
+   */
+  public synchronized void add(long jobsCompleted, Histogram histogram) {
+    store.add(jobsCompleted, Objects.requireNonNull(histogram, "histogram"));
+  }
+
+  /** The verdict on the samples kept so far. Allocates only for what it returns. */
+  public synchronized Analysis analyze() {
+    int n = store.size();
+    long[] jobs = store.jobs();
+    if (n < settings.minSamples()) {
+      int more = settings.minSamples() - n;
+      return Analysis.inconclusive(n, more + " more sample" + (more == 1 ? "" : "s")
+          + " needed (" + n + " of " + settings.minSamples() + ")" + capNote(", "));
+    }
+    long span = jobs[n - 1] - jobs[0];
+    if (span < settings.minJobSpan()) {
+      long more = settings.minJobSpan() - span;
+      return Analysis.inconclusive(n, more + " more job" + (more == 1 ? "" : "s")
+          + " needed between the first and the newest sample (" + span + " of "
+          + settings.minJobSpan() + ")" + capNote(", "));
+    }
+    List<Clusters.Candidate> candidates = new ArrayList<>();
+    for (TypeSeries type : store.types()) {
+      // A type judged from when it first appeared: zeros before that are not "no growth".
+      int from = type.firstPresent(n);
+      if (n - from < settings.minSamples()) {
+        continue;
+      }
+      double instances = rule.sustainedGrowth(jobs, type.instances, from, n,
+          settings.minInstanceGrowth(), settings.minInstancesPerJob());
+      double bytes = rule.sustainedGrowth(jobs, type.bytes, from, n,
+          settings.minByteGrowth(), settings.minBytesPerJob());
+      if (instances > 0 || bytes > 0) {
+        candidates.add(new Clusters.Candidate(type.type,
+            rule.rate(jobs, type.instances, from, n), rule.rate(jobs, type.bytes, from, n),
+            Math.max(instances, bytes), series(type, from, n)));
+      }
+    }
+    Verdict verdict = candidates.isEmpty() ? Verdict.NO_LEAK : Verdict.LEAK;
+    String note = capNote("");
+    return new Analysis(verdict, Clusters.rank(candidates), n, note.isEmpty() ? null : note);
+  }
+
+  private List<SeriesPoint> series(TypeSeries type, int from, int n) {
+    long[] jobs = store.jobs();
+    List<SeriesPoint> points = new ArrayList<>(n - from);
+    for (int i = from; i < n; i++) {
+      points.add(new SeriesPoint(jobs[i], type.instances[i], type.bytes[i]));
+    }
+    return points;
+  }
+
+  private String capNote(String separator) {
+    int dropped = store.typesDropped();
+    return dropped == 0 ? "" : separator + dropped + " type" + (dropped == 1 ? "" : "s")
+        + " in the latest census not tracked: over maxTypes=" + settings.maxTypes();
+  }
+
+  /** Samples kept: at most {@link GrowthSettings#capacity()}. */
+  public synchronized int samples() {
+    return store.size();
+  }
+
+  /** Types with a series, at most {@link GrowthSettings#maxTypes()}. */
+  public synchronized int typesTracked() {
+    return store.types().size();
+  }
+
+  /** Types in the latest census that were not tracked because {@code maxTypes} were already. */
+  public synchronized int typesDropped() {
+    return store.typesDropped();
+  }
+
+  public GrowthSettings settings() {
+    return settings;
+  }
+}

@@ -1,0 +1,206 @@
+package dev.leakhunter.growth;
+
+/**
+ * Decides whether one series (a type's instances or bytes, against jobs completed) is sustained
+ * growth, i.e. a leak rather than noise, a cache that fills and stops, or a one-off jump.
+ *
+ * <p>All of these must hold over the window {@code [from, to)}:
+ * <ol>
+ *   <li>The whole window trends upward: Mann–Kendall one-sided p &le; {@value #ALPHA}.</li>
+ *   <li>The growth is material and proportional to jobs: the Theil–Sen slope {@code b} is at least
+ *       the per-job floor, and the fitted growth {@code b * jobSpan} is at least the minimum growth
+ *       and at least {@value #NOISE_RATIO} times the sample-to-sample noise (in-flight work), so
+ *       that growth has to stand out of the noise, not merely lean on it.</li>
+ *   <li>It is still growing at the end: the <em>tail</em>, from the recent half or from the best
+ *       single split of the series into two flat levels, whichever is later (keeping at least
+ *       {@value #MIN_TAIL} samples), has a Theil–Sen slope of at least {@value #PLATEAU_RATIO} of
+ *       the reference rate and trends upward with p &le; {@value #TAIL_ALPHA}.</li>
+ * </ol>
+ * The reference rate is the larger of {@code b} and the split's own rate (the rise between the
+ * two levels per job between their centres). For linear growth they agree. For a cache that fills
+ * and stops, the split falls near the knee and the tail is flat; for one that fills ever more
+ * slowly, the split's rate is the early fast filling, which the tail is far below. For a one-off
+ * jump, the split falls on it: the tail is flat, and the jump's rate far exceeds anything noise can
+ * reach in the tail, even when noise lifts {@code b} (a median of pairwise slopes) a little.
+ *
+ * <p>Measured on seeded synthetic series (2,000 seeds each, 100,000 for noise), a census every 10
+ * jobs unless said: a leak of 0.1 instance per job under 0..5 in-flight objects is caught 97% of
+ * the time over 200 jobs (21 samples), 94% sampled every 15 (15 samples), 82% sampled every 20
+ * (11 samples), 100% over 400 jobs sampled every 20. Pure noise (0..50 or 0..500 in flight):
+ * never. A jump 5 times the noise range or more: never. Known limits: a jump the size of the noise
+ * range passes up to 1.7% of the time in the first half of the window and up to 5.2% in the
+ * second; a cache that stops filling in the last quarter of the window passes 20% of the time; a
+ * jump bigger than about half the window's linear growth in the same type hides that growth until
+ * the growth outweighs it. All but the last fade as the window extends past them.
+ *
+ * <p>Holds scratch arrays, so that testing thousands of types allocates nothing per type; one
+ * instance per model, not thread-safe.
+ */
+final class SeriesRule {
+  /**
+   * Whole-window significance. Strict, because a heap has thousands of types, each tested after
+   * every sample; with the noise gate no measured case needed more than 0.01, so this is a margin,
+   * and it screens cheaply before the O(n^2 log n) Theil–Sen slope.
+   */
+  static final double ALPHA = 0.001;
+  /**
+   * Tail significance: a confirmation after the strict whole-window test, on half the samples or
+   * fewer, so a lenient level. A slow leak sampled 11 times is missed 29% of the time at 0.05, 18%
+   * at 0.1 and 7% without the test; but without it a jump the size of the noise range in the
+   * second half of the window passes up to 9% of the time instead of 5%.
+   */
+  static final double TAIL_ALPHA = 0.1;
+  /** "Not far below": a leak's tail grows at about the whole rate; a plateau's at about zero. */
+  static final double PLATEAU_RATIO = 0.5;
+  /** Below 4 samples Mann–Kendall cannot reach p &le; 0.1 at all (its best p at 4 is 0.045). */
+  static final int MIN_TAIL = 4;
+  /**
+   * Fitted growth over the window in units of noise. At 3 a few jumps the size of the noise still
+   * passed where 4 stopped them; at 6 a leak of 0.1 per job under 0..20 in flight, over 400 jobs,
+   * was caught 51% of the time instead of 90%.
+   */
+  static final double NOISE_RATIO = 4;
+  /** Significance for reporting the rate of a suspect's other series: does it go up at all. */
+  private static final double RATE_ALPHA = 0.05;
+
+  private final long[] longScratch;
+  private final double[] pairScratch;
+
+  SeriesRule(int capacity) {
+    this.longScratch = new long[capacity];
+    this.pairScratch = new double[capacity * (capacity - 1) / 2];
+  }
+
+  /**
+   * The confidence, in (0, 1], that {@code y[from, to)} grows steadily with {@code x}, or 0 if it
+   * does not. The confidence is one minus the weaker of the two trend tests' p-values.
+   */
+  double sustainedGrowth(long[] x, long[] y, int from, int to, long minGrowth, double minPerJob) {
+    if (to - from < 2 * MIN_TAIL || range(y, from, to) < minGrowth) {
+      return 0; // the cheap screen: most types never move by minGrowth at all
+    }
+    MannKendall whole = MannKendall.test(y, from, to, longScratch);
+    if (whole.p() > ALPHA) {
+      return 0;
+    }
+    double slope = TheilSen.slope(x, y, from, to, pairScratch);
+    double growth = slope * (x[to - 1] - x[from]);
+    if (slope < minPerJob || growth < minGrowth || growth < NOISE_RATIO * scatter(y, from, to)) {
+      return 0;
+    }
+    int split = bestSplit(y, from, to);
+    int tailFrom = from + (to - from) / 2;
+    if (to - split >= MIN_TAIL) {
+      tailFrom = Math.max(tailFrom, split);
+    }
+    double reference = Math.max(slope, splitRate(x, y, from, split, to));
+    if (TheilSen.slope(x, y, tailFrom, to, pairScratch) < PLATEAU_RATIO * reference) {
+      return 0;
+    }
+    MannKendall tail = MannKendall.test(y, tailFrom, to, longScratch);
+    if (tail.p() > TAIL_ALPHA) {
+      return 0;
+    }
+    return 1 - Math.max(whole.p(), tail.p());
+  }
+
+  /**
+   * The slope of a suspect's series, or 0 when that series does not go up at all: an instance
+   * count that only jitters while the bytes grow is reported as 0 instances per job.
+   */
+  double rate(long[] x, long[] y, int from, int to) {
+    if (range(y, from, to) == 0 || MannKendall.test(y, from, to, longScratch).p() > RATE_ALPHA) {
+      return 0;
+    }
+    return Math.max(0, TheilSen.slope(x, y, from, to, pairScratch));
+  }
+
+  /**
+   * Where one step (two flat levels) fits the series best, by least squares: the first index of
+   * the upper level. Each level keeps at least two samples, so a spike at either end is not taken
+   * for a step.
+   */
+  static int bestSplit(long[] y, int from, int to) {
+    int n = to - from;
+    double mean = 0;
+    for (int i = from; i < to; i++) {
+      mean += y[i];
+    }
+    mean /= n;
+    // Sums of centred values: bytes reach 1e10, and sums of their raw squares would lose the noise.
+    double total = 0;
+    double totalSq = 0;
+    for (int i = from; i < to; i++) {
+      double d = y[i] - mean;
+      total += d;
+      totalSq += d * d;
+    }
+    double left = 0;
+    double leftSq = 0;
+    double best = Double.POSITIVE_INFINITY;
+    int bestSplit = from + n / 2;
+    for (int k = from + 1; k < to - 1; k++) {
+      double d = y[k - 1] - mean;
+      left += d;
+      leftSq += d * d;
+      int nl = k - from;
+      int nr = to - k;
+      if (nl < 2) {
+        continue;
+      }
+      double right = total - left;
+      double sse = leftSq - left * left / nl + (totalSq - leftSq) - right * right / nr;
+      if (sse < best) {
+        best = sse;
+        bestSplit = k;
+      }
+    }
+    return bestSplit;
+  }
+
+  /** The rise between the mean levels either side of {@code split}, per job between their centres. */
+  static double splitRate(long[] x, long[] y, int from, int split, int to) {
+    double leftY = 0;
+    double leftX = 0;
+    for (int i = from; i < split; i++) {
+      leftY += y[i];
+      leftX += x[i];
+    }
+    double rightY = 0;
+    double rightX = 0;
+    for (int i = split; i < to; i++) {
+      rightY += y[i];
+      rightX += x[i];
+    }
+    int nl = split - from;
+    int nr = to - split;
+    return (rightY / nr - leftY / nl) / (rightX / nr - leftX / nl);
+  }
+
+  /**
+   * The sample-to-sample noise, as a standard deviation estimated robustly from successive
+   * differences: 1.4826 * MAD(diff) / sqrt(2). The median difference absorbs a steady trend and a
+   * single jump is one outlying difference, so neither counts as noise.
+   */
+  private double scatter(long[] y, int from, int to) {
+    int n = to - from - 1;
+    for (int i = 0; i < n; i++) {
+      pairScratch[i] = y[from + i + 1] - y[from + i];
+    }
+    double median = TheilSen.median(pairScratch, n);
+    for (int i = 0; i < n; i++) {
+      pairScratch[i] = Math.abs(pairScratch[i] - median);
+    }
+    return 1.4826 * TheilSen.median(pairScratch, n) / Math.sqrt(2);
+  }
+
+  private static long range(long[] y, int from, int to) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = from; i < to; i++) {
+      min = Math.min(min, y[i]);
+      max = Math.max(max, y[i]);
+    }
+    return max - min;
+  }
+}

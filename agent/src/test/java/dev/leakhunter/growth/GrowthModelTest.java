@@ -1,0 +1,386 @@
+package dev.leakhunter.growth;
+
+import static dev.leakhunter.growth.SyntheticRun.flat;
+import static dev.leakhunter.growth.SyntheticRun.from;
+import static dev.leakhunter.growth.SyntheticRun.inFlight;
+import static dev.leakhunter.growth.SyntheticRun.linear;
+import static dev.leakhunter.growth.SyntheticRun.stepAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunter.census.Histogram;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The model end to end on synthetic runs. Each "not a leak" case has a control beside it that
+ * differs only in the feature under test, so a NO_LEAK cannot come from a model that sees nothing.
+ */
+class GrowthModelTest {
+
+  private static final int SEEDS = 50;
+
+  @Test
+  void steadyGrowthIsTheOnlySuspect() {
+    Analysis analysis = new SyntheticRun(1)
+        .type("com.acme.Session", 48, flat(100).plus(linear(1.0)))
+        .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)))
+        .type("java.util.HashMap", 48, flat(300))
+        .type("java.lang.Object[]", 40, flat(1_000).plus(inFlight(5)))
+        .analyze(20, 10, 400);
+
+    assertEquals(Verdict.LEAK, analysis.verdict());
+    assertEquals(List.of("com.acme.Session"), types(analysis));
+    Suspect session = analysis.suspects().get(0);
+    assertEquals(1.0, session.instancesPerJob(), 0.05);
+    assertEquals(48.0, session.bytesPerJob(), 48 * 0.05);
+    assertEquals(1, session.cluster());
+    assertTrue(session.confidence() > 0.99, "confidence " + session.confidence());
+    assertEquals(39, analysis.samplesUsed());
+    assertEquals(39, session.series().size());
+    assertEquals(new SeriesPoint(20, 120, 120 * 48), session.series().get(0));
+    assertEquals(new SeriesPoint(400, 500, 500 * 48), session.series().get(38));
+    assertNull(analysis.note());
+  }
+
+  @Test
+  void slowLeakAmidNoiseIsCaught() {
+    // 0.1 per job: 20 more instances over 200 jobs, under 0..5 objects in flight at each census.
+    Analysis analysis = new SyntheticRun(3)
+        .type("com.acme.TraceContext", 32, flat(50).plus(linear(0.1)).plus(inFlight(5)))
+        .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)))
+        .analyze(20, 10, 220);
+
+    assertEquals(Verdict.LEAK, analysis.verdict());
+    assertEquals(List.of("com.acme.TraceContext"), types(analysis));
+    assertEquals(0.1, analysis.suspects().get(0).instancesPerJob(), 0.03);
+    assertEquals(3.2, analysis.suspects().get(0).bytesPerJob(), 1.0);
+  }
+
+  /** Power, not one lucky seed: a per-analysis miss rate, so a regression in sensitivity shows. */
+  @Test
+  void slowLeakIsCaughtForNearlyEverySeed() {
+    int every10Over200 = 0;
+    int every20Over400 = 0;
+    for (int seed = 0; seed < 100; seed++) {
+      SyntheticRun.Curve trace = flat(50).plus(linear(0.1)).plus(inFlight(5));
+      if (new SyntheticRun(seed).type("com.acme.TraceContext", 32, trace)
+          .analyze(20, 10, 220).verdict() == Verdict.LEAK) {
+        every10Over200++;
+      }
+      if (new SyntheticRun(seed).type("com.acme.TraceContext", 32, trace)
+          .analyze(20, 20, 420).verdict() == Verdict.LEAK) {
+        every20Over400++;
+      }
+    }
+    assertTrue(every10Over200 >= 95, every10Over200 + " of 100 seeds caught, sampled every 10 jobs");
+    assertEquals(100, every20Over400, "seeds caught, sampled every 20 jobs over 400 jobs");
+  }
+
+  @Test
+  void cacheThatFillsThenStopsIsNotALeak() {
+    // An LRU cache of 64 entries, full by job 150; a census every 20 jobs from job 20 to 600.
+    SyntheticRun.Curve lru = (job, random) -> Math.min(64, 64.0 * job / 150);
+    for (int seed = 0; seed < SEEDS; seed++) {
+      Analysis analysis = new SyntheticRun(seed)
+          .type("com.acme.CachedPlan", 72, lru)
+          .type("java.util.LinkedHashMap$Entry", 40, flat(200).plus(lru))
+          .type("java.lang.String", 24, flat(5_000).plus(lru).plus(inFlight(5)))
+          .analyze(20, 20, 600);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed + ": " + types(analysis));
+      assertEquals(List.of(), analysis.suspects());
+    }
+    // Control: the same cache without its bound.
+    SyntheticRun.Curve unbounded = (job, random) -> 64.0 * job / 150;
+    Analysis control = new SyntheticRun(0).type("com.acme.CachedPlan", 72, unbounded)
+        .analyze(20, 20, 600);
+    assertEquals(List.of("com.acme.CachedPlan"), types(control));
+  }
+
+  /** Full late in the window: the whole window trends up, only the flat tail tells. */
+  @ParameterizedTest(name = "full at job {0}")
+  @ValueSource(longs = {300, 400})
+  void cacheThatFillsForMostOfTheWindowThenStopsIsNotALeak(long fullAt) {
+    for (int seed = 0; seed < SEEDS; seed++) {
+      Analysis analysis = new SyntheticRun(seed)
+          .type("com.acme.CachedPlan", 72, (job, random) -> Math.min(fullAt, job) + random.nextInt(21))
+          .analyze(20, 20, 600);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed);
+    }
+    Analysis control = new SyntheticRun(0)
+        .type("com.acme.CachedPlan", 72, (job, random) -> job + random.nextInt(21))
+        .analyze(20, 20, 600);
+    assertEquals(Verdict.LEAK, control.verdict());
+  }
+
+  /** Filling ever more slowly (distinct keys getting rarer): still rising, far below its early rate. */
+  @Test
+  void cacheThatFillsEverMoreSlowlyIsNotALeak() {
+    SyntheticRun.Curve saturating = (job, random) -> 500 * (1 - Math.exp(-job / 200.0));
+    for (int seed = 0; seed < SEEDS; seed++) {
+      Analysis analysis = new SyntheticRun(seed)
+          .type("com.acme.CachedPlan", 72, saturating.plus(inFlight(5)))
+          .analyze(20, 10, 600);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed);
+    }
+  }
+
+  @ParameterizedTest(name = "jump at job {0}")
+  @ValueSource(longs = {50, 150, 250, 300, 320, 350})
+  void oneOffJumpIsNotALeak(long jumpAt) {
+    for (int seed = 0; seed < SEEDS; seed++) {
+      Analysis analysis = new SyntheticRun(seed)
+          .type("com.acme.Config", 64, flat(10).plus(stepAt(jumpAt, 200)).plus(inFlight(20)))
+          .type("java.util.HashMap$Node", 32, flat(900).plus(stepAt(jumpAt, 200)).plus(inFlight(5)))
+          .analyze(20, 10, 400);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed + ": " + types(analysis));
+    }
+    // Control: the same 200 instances, arriving one every two jobs instead of all at once.
+    Analysis control = new SyntheticRun(0)
+        .type("com.acme.Config", 64, flat(10).plus(linear(0.5)).plus(inFlight(20)))
+        .analyze(20, 10, 400);
+    assertEquals(List.of("com.acme.Config"), types(control));
+  }
+
+  @Test
+  void spikeAtOneSampleIsNeitherALeakNorHidesOne() {
+    SyntheticRun.Curve spike = (job, random) -> job == 200 ? 500 : 0;
+    Analysis flatWithSpike = new SyntheticRun(1)
+        .type("com.acme.Request", 64, flat(20).plus(spike).plus(inFlight(5)))
+        .analyze(20, 10, 400);
+    assertEquals(Verdict.NO_LEAK, flatWithSpike.verdict());
+
+    Analysis leakWithSpike = new SyntheticRun(1)
+        .type("com.acme.Request", 64, flat(20).plus(linear(1.0)).plus(spike).plus(inFlight(5)))
+        .analyze(20, 10, 400);
+    assertEquals(List.of("com.acme.Request"), types(leakWithSpike));
+    assertEquals(1.0, leakWithSpike.suspects().get(0).instancesPerJob(), 0.05);
+  }
+
+  @Test
+  void lazilyBuiltSingletonIsNotALeak() {
+    // At job 100 a registry is built: one instance, its 10 KiB buffer and 300 map entries.
+    Analysis analysis = new SyntheticRun(2)
+        .type("com.acme.Registry", 24, stepAt(100, 1))
+        .sized("byte[]", flat(2_000).plus(stepAt(100, 1)).plus(inFlight(5)),
+            flat(2_000 * 64).plus(stepAt(100, 10_240)).plus(inFlight(2_000)))
+        .type("java.util.HashMap$Node", 32, flat(500).plus(stepAt(100, 300)).plus(inFlight(5)))
+        .analyze(20, 10, 400);
+
+    assertEquals(Verdict.NO_LEAK, analysis.verdict(), types(analysis).toString());
+  }
+
+  /** A heap has thousands of types, each tested after every sample: noise must almost never pass. */
+  @Test
+  void noiseIsNotALeak() {
+    for (int seed = 0; seed < SEEDS; seed++) {
+      SyntheticRun run = new SyntheticRun(seed)
+          .type("com.acme.Job", 40, inFlight(5))
+          .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)))
+          .sized("byte[]", flat(3_000).plus(inFlight(500)), flat(400_000).plus(inFlight(200_000)));
+      for (int i = 0; i < 40; i++) {
+        run.type("com.acme.InFlight" + i, 32, flat(800).plus(inFlight(i % 2 == 0 ? 50 : 500)));
+      }
+      Analysis analysis = run.analyze(20, 10, 400);
+      assertEquals(Verdict.NO_LEAK, analysis.verdict(), "seed " + seed + ": " + types(analysis));
+      assertEquals(List.of(), analysis.suspects());
+    }
+  }
+
+  @Test
+  void bytesOnlyGrowthIsALeakWithNoInstancesPerJob() {
+    // One StringBuilder appended to on every job: 100 bytes more per job in byte[], no more arrays.
+    Analysis analysis = new SyntheticRun(4)
+        .type("java.lang.StringBuilder", 24, flat(12))
+        .sized("byte[]", flat(300).plus(inFlight(3)),
+            flat(300 * 100).plus(linear(100)).plus(inFlight(500)))
+        .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)))
+        .analyze(20, 10, 400);
+
+    assertEquals(Verdict.LEAK, analysis.verdict());
+    assertEquals(List.of("byte[]"), types(analysis));
+    Suspect array = analysis.suspects().get(0);
+    assertEquals(0.0, array.instancesPerJob());
+    assertEquals(100.0, array.bytesPerJob(), 5.0);
+    assertEquals(1, array.cluster());
+  }
+
+  @Test
+  void typesGrowingTogetherFormOneClusterLedByTheApplicationType() {
+    // A static HashMap caching a Session per job (key String, its byte[], the map's node), and an
+    // unrelated audit list growing by an event every third job.
+    Analysis analysis = new SyntheticRun(5)
+        .type("com.acme.Session", 48, linear(1.0).plus(inFlight(3)))
+        .type("java.util.HashMap$Node", 32, flat(400).plus(linear(1.0)).plus(inFlight(3)))
+        .type("java.lang.String", 24, flat(5_000).plus(linear(1.0)).plus(inFlight(5)))
+        .type("byte[]", 56, flat(3_000).plus(linear(1.0)).plus(inFlight(5)))
+        .type("com.acme.AuditEvent", 64, flat(1).plus(linear(0.33)))
+        .type("java.time.Instant", 24, flat(10).plus(linear(0.33)))
+        .type("java.util.ArrayList", 24, flat(200).plus(inFlight(3)))
+        .analyze(20, 10, 600);
+
+    assertEquals(List.of("com.acme.Session", "byte[]", "java.util.HashMap$Node", "java.lang.String",
+        "com.acme.AuditEvent", "java.time.Instant"), types(analysis));
+    assertEquals(List.of(1, 1, 1, 1, 2, 2),
+        analysis.suspects().stream().map(Suspect::cluster).collect(Collectors.toList()));
+    for (Suspect s : analysis.suspects()) {
+      double expected = s.cluster() == 1 ? 1.0 : 0.33;
+      assertEquals(expected, s.instancesPerJob(), expected * 0.05, s.type());
+    }
+  }
+
+  @Test
+  void clustersAreNumberedByBytesPerJobNotByRate() {
+    // A slow leak of big reports outweighs a fast leak of small tokens.
+    Analysis analysis = new SyntheticRun(6)
+        .type("com.acme.Token", 16, linear(1.0))
+        .type("java.lang.Long", 16, flat(50).plus(linear(1.0)))
+        .type("com.acme.Report", 4_096, flat(1).plus(linear(0.25)))
+        .analyze(20, 10, 600);
+
+    assertEquals(List.of("com.acme.Report", "com.acme.Token", "java.lang.Long"), types(analysis));
+    assertEquals(List.of(1, 2, 2),
+        analysis.suspects().stream().map(Suspect::cluster).collect(Collectors.toList()));
+  }
+
+  @Test
+  void tooFewSamplesIsInconclusiveAndSaysHowManyMore() {
+    SyntheticRun run = new SyntheticRun(7).type("com.acme.Session", 48, linear(1.0));
+    GrowthModel model = run.feed(new GrowthModel(GrowthSettings.defaults()), 20, 10, 60);
+
+    Analysis analysis = model.analyze();
+    assertEquals(Verdict.INCONCLUSIVE, analysis.verdict());
+    assertEquals(5, analysis.samplesUsed());
+    assertEquals("3 more samples needed (5 of 8)", analysis.note());
+    assertEquals(List.of(), analysis.suspects());
+
+    run.feed(model, 70, 10, 90);
+    assertEquals(Verdict.LEAK, model.analyze().verdict(), "8 samples over 70 jobs");
+  }
+
+  @Test
+  void tooFewJobsBetweenSamplesIsInconclusive() {
+    GrowthModel model = new SyntheticRun(8).type("com.acme.Session", 48, linear(1.0))
+        .feed(new GrowthModel(GrowthSettings.defaults()), 21, 1, 30);
+
+    Analysis analysis = model.analyze();
+    assertEquals(Verdict.INCONCLUSIVE, analysis.verdict());
+    assertEquals("41 more jobs needed between the first and the newest sample (9 of 50)",
+        analysis.note());
+  }
+
+  @Test
+  void thinningKeepsTheWholeRunInConstantSpace() {
+    GrowthModel model = new GrowthModel(GrowthSettings.defaults());
+    SyntheticRun run = new SyntheticRun(9)
+        .type("com.acme.Session", 48, flat(100).plus(linear(1.0)).plus(inFlight(5)))
+        .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)));
+    long job = 20;
+    for (int i = 0; i < 10_000; i++, job += 10) {
+      model.add(job, run.censusAt(job));
+      assertTrue(model.samples() <= 64, model.samples() + " samples kept after " + (i + 1));
+    }
+    long newest = job - 10;
+
+    Analysis analysis = model.analyze();
+    assertEquals(List.of("com.acme.Session"), types(analysis));
+    Suspect session = analysis.suspects().get(0);
+    assertEquals(1.0, session.instancesPerJob(), 0.05);
+    List<SeriesPoint> series = session.series();
+    assertEquals(model.samples(), series.size());
+    assertTrue(series.size() >= 32, series.size() + " samples");
+    assertEquals(20, series.get(0).jobs(), "the first sample is never thinned out");
+    assertEquals(newest, series.get(series.size() - 1).jobs(), "the newest sample is always kept");
+    // Evenly spread: every gap but the last (to the newest) is the same.
+    long gap = series.get(1).jobs() - series.get(0).jobs();
+    for (int i = 2; i < series.size() - 1; i++) {
+      assertEquals(gap, series.get(i).jobs() - series.get(i - 1).jobs(), "gap before sample " + i);
+    }
+  }
+
+  @Test
+  void typeCapIsRespectedAndReported() {
+    GrowthModel model = new GrowthModel(GrowthSettings.defaults().withMaxTypes(100));
+    SyntheticRun run = new SyntheticRun(10)
+        .type("com.acme.Session", 10_000, flat(10).plus(linear(1.0)));
+    for (int i = 0; i < 149; i++) {
+      run.type("com.acme.generated.Type" + i, 16, flat(10 + i));
+    }
+    run.feed(model, 20, 10, 400);
+
+    assertEquals(100, model.typesTracked());
+    assertEquals(50, model.typesDropped());
+    Analysis analysis = model.analyze();
+    assertEquals(List.of("com.acme.Session"), types(analysis), "the biggest rows are kept");
+    assertEquals("50 types in the latest census not tracked: over maxTypes=100", analysis.note());
+  }
+
+  @Test
+  void aTypeAbsentFromEveryKeptSampleMakesRoomForANewOne() {
+    GrowthSettings settings = GrowthSettings.defaults().withCapacity(16).withMaxTypes(2);
+    GrowthModel model = new GrowthModel(settings);
+    model.add(10, census("com.acme.Always"));
+    model.add(20, census("com.acme.Always", "com.acme.Once"));
+    model.add(30, census("com.acme.Always", "com.acme.Newcomer"));
+    assertEquals(1, model.typesDropped(), "no room while Once is in a kept sample");
+    for (int job = 40; job <= 160; job += 10) {
+      model.add(job, census("com.acme.Always"));
+    }
+    // The 17th sample thins the store to the even samples: Once's only one (the second) goes.
+    model.add(170, census("com.acme.Always", "com.acme.Newcomer"));
+
+    assertEquals(0, model.typesDropped());
+    assertEquals(2, model.typesTracked());
+  }
+
+  @Test
+  void aTypeThatAppearsMidRunAndGrowsIsCaught() {
+    Analysis analysis = new SyntheticRun(11)
+        .type("com.acme.LateListener", 56, from(200, flat(1).plus(linear(1.0)).plus(inFlight(3))))
+        .type("java.lang.String", 24, flat(5_000).plus(inFlight(5)))
+        .analyze(20, 10, 600);
+
+    assertEquals(List.of("com.acme.LateListener"), types(analysis));
+    Suspect late = analysis.suspects().get(0);
+    assertEquals(1.0, late.instancesPerJob(), 0.05);
+    assertEquals(200, late.series().get(0).jobs(), "series starts where the type appeared");
+  }
+
+  @Test
+  void aLeakThatStartsMidRunInAnExistingTypeIsCaught() {
+    Analysis analysis = new SyntheticRun(12)
+        .type("java.lang.String", 24, flat(5_000).plus(from(300, linear(1.0))).plus(inFlight(5)))
+        .analyze(20, 10, 600);
+
+    assertEquals(List.of("java.lang.String"), types(analysis));
+  }
+
+  @Test
+  void jobsCompletedMustIncrease() {
+    GrowthModel model = new GrowthModel(GrowthSettings.defaults());
+    model.add(100, census("com.acme.A"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> model.add(100, census("com.acme.A")));
+    assertEquals("jobsCompleted must increase from sample to sample: got 100 after 100",
+        e.getMessage());
+  }
+
+  private static Histogram census(String... types) {
+    SyntheticRun run = new SyntheticRun(0);
+    for (String type : types) {
+      run.type(type, 16, flat(10));
+    }
+    return run.censusAt(0);
+  }
+
+  private static List<String> types(Analysis analysis) {
+    return analysis.suspects().stream().map(Suspect::type).collect(Collectors.toList());
+  }
+}

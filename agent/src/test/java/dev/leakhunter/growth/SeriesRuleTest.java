@@ -1,0 +1,103 @@
+package dev.leakhunter.growth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.LongUnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+/** The rule on single series; the model-level tests cover it on whole runs. */
+class SeriesRuleTest {
+  private static final long[] JOBS = jobs(20, 10, 40);
+
+  private final SeriesRule rule = new SeriesRule(64);
+
+  @Test
+  void bestSplitFindsTheJump() {
+    long[] y = {3, 4, 3, 4, 90, 91, 90, 91, 90};
+    assertEquals(4, SeriesRule.bestSplit(y, 0, y.length));
+    long[] offset = {-1, 3, 4, 3, 4, 90, 91, 90, 91, 90};
+    assertEquals(5, SeriesRule.bestSplit(offset, 1, offset.length), "index into the whole array");
+  }
+
+  @Test
+  void bestSplitDoesNotIsolateASpikeAtEitherEnd() {
+    long[] y = {500, 10, 10, 10, 10, 10, 10, 500};
+    int split = SeriesRule.bestSplit(y, 0, y.length);
+    assertTrue(split >= 2 && split <= 6, "split " + split);
+  }
+
+  @Test
+  void splitRateOfALineIsItsSlope() {
+    long[] y = new long[JOBS.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = 3 * JOBS[i] + 7;
+    }
+    int split = SeriesRule.bestSplit(y, 0, y.length);
+    assertEquals(3.0, SeriesRule.splitRate(JOBS, y, 0, split, y.length), 1e-9);
+  }
+
+  @Test
+  void lineIsGrowthAndConfidenceIsHigh() {
+    long[] y = series(job -> 100 + job);
+    double confidence = rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01);
+    assertTrue(confidence > 0.999, "confidence " + confidence);
+  }
+
+  @Test
+  void growthBelowTheMinimumIsJitter() {
+    // 0.02 per job over 390 jobs: 7.8 instances, under the minimum of 8.
+    long[] y = series(job -> 100 + Math.round(job * 0.02));
+    assertEquals(0.0, rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01));
+    assertTrue(rule.sustainedGrowth(JOBS, y, 0, y.length, 7, 0.01) > 0, "control: 7 is enough");
+  }
+
+  @Test
+  void slopeUnderThePerJobFloorIsNotALeak() {
+    long[] y = series(job -> 100 + job / 20); // 0.05 per job, 19 instances over the window
+    assertTrue(rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01) > 0);
+    assertEquals(0.0, rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.06));
+  }
+
+  @Test
+  void stepIsNotGrowthWhereverItIs() {
+    for (int at = 2; at < JOBS.length - 1; at++) {
+      long[] y = new long[JOBS.length];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = i >= at ? 1_000 : 10;
+      }
+      assertEquals(0.0, rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01), "jump at " + at);
+    }
+  }
+
+  @Test
+  void growthThatStopsHalfwayIsAPlateau() {
+    long[] y = series(job -> 100 + Math.min(job, 200));
+    assertEquals(0.0, rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01));
+  }
+
+  @Test
+  void rateIsZeroForASeriesThatOnlyJitters() {
+    long[] y = {5, 6, 5, 5, 6, 5, 6, 5, 5, 6};
+    assertEquals(0.0, rule.rate(JOBS, y, 0, y.length));
+    long[] rising = series(job -> 2 * job);
+    assertEquals(2.0, rule.rate(JOBS, rising, 0, rising.length), 1e-12);
+  }
+
+  private static long[] series(LongUnaryOperator f) {
+    long[] y = new long[JOBS.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = f.applyAsLong(JOBS[i]);
+    }
+    return y;
+  }
+
+  private static long[] jobs(long first, long every, int n) {
+    long[] x = new long[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = first + i * every;
+    }
+    return x;
+  }
+}
