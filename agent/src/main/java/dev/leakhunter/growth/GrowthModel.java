@@ -58,9 +58,10 @@ public final class GrowthModel {
     }
     List<Clusters.Candidate> candidates = new ArrayList<>();
     for (TypeSeries type : store.types()) {
-      // A type judged from when it first appeared: zeros before that are not "no growth".
+      // A type is judged from when it first appeared (zeros before that are not "no growth"), and
+      // like the model, only once it has enough samples over enough jobs.
       int from = type.firstPresent(n);
-      if (n - from < settings.minSamples()) {
+      if (n - from < settings.minSamples() || jobs[n - 1] - jobs[from] < settings.minJobSpan()) {
         continue;
       }
       double instances = rule.sustainedGrowth(jobs, type.instances, from, n,

@@ -354,6 +354,23 @@ class GrowthModelTest {
   }
 
   @Test
+  void aNewTypeIsJudgedOnlyOverEnoughJobs() {
+    // Sampled every 10 jobs, then every 2: the newcomer has 10 samples, but over 18 jobs.
+    GrowthModel model = new GrowthModel(GrowthSettings.defaults());
+    SyntheticRun run = new SyntheticRun(13)
+        .type("java.lang.String", 24, flat(5_000))
+        .type("com.acme.Burst", 48, from(400, flat(1).plus(linear(5.0))));
+    run.feed(model, 20, 10, 390);
+    run.feed(model, 400, 2, 418);
+    assertEquals(Verdict.NO_LEAK, model.analyze().verdict());
+
+    run.feed(model, 428, 10, 448); // 48 jobs since it appeared: still short of 50
+    assertEquals(Verdict.NO_LEAK, model.analyze().verdict());
+    run.feed(model, 458, 10, 458);
+    assertEquals(List.of("com.acme.Burst"), types(model.analyze()));
+  }
+
+  @Test
   void aLeakThatStartsMidRunInAnExistingTypeIsCaught() {
     Analysis analysis = new SyntheticRun(12)
         .type("java.lang.String", 24, flat(5_000).plus(from(300, linear(1.0))).plus(inFlight(5)))
