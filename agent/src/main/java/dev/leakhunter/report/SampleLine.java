@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The one log line printed per sample, in the manner of {@code mrq-worker --trace_memory}:
  * <pre>
- * [leakhunter] jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=leak | +1.00/job dev.acme.Order (+88 B/job), +1.00/job byte[] (+1.2 KB/job)
+ * jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=leak | +1.00/job dev.acme.Order (+88 B/job), +1.00/job byte[] (+1.2 KB/job)
  * </pre>
  * Always exactly one line, so it can be grepped and follows the host's log format whatever a name holds.
  */
@@ -25,7 +25,7 @@ public final class SampleLine {
    *                 are named
    */
   public static String format(Report.Sample sample, Verdict verdict, List<Suspect> suspects) {
-    StringBuilder sb = new StringBuilder("[leakhunter] jobs=").append(sample.jobs())
+    StringBuilder sb = new StringBuilder("jobs=").append(sample.jobs())
         .append(" live=").append(Units.bytes(sample.liveBytes()))
         .append(" objects=").append(Units.count(sample.liveObjects()))
         .append(" census=").append(sample.censusMs()).append(" ms")

@@ -19,7 +19,7 @@ class SampleLineTest {
 
   @Test
   void namesTheTopSuspectsOnOneLine() {
-    assertEquals("[leakhunter] jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=leak"
+    assertEquals("jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=leak"
             + " | +1.00/job dev.acme.Order (+88 B/job), +1.00/job byte[] (+1.2 KB/job)",
         SampleLine.format(SAMPLE, Verdict.LEAK,
             List.of(suspect("dev.acme.Order", 1.0, 88), suspect("byte[]", 1.0, 1229))));
@@ -35,7 +35,7 @@ class SampleLineTest {
 
   @Test
   void saysNothingGrowsWhenThereAreNoSuspects() {
-    assertEquals("[leakhunter] jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=no-leak | nothing grows",
+    assertEquals("jobs=120 live=14.2 MB objects=181,204 census=18 ms verdict=no-leak | nothing grows",
         SampleLine.format(SAMPLE, Verdict.NO_LEAK, List.of()));
     assertTrue(SampleLine.format(SAMPLE, Verdict.INCONCLUSIVE, List.of()).endsWith("verdict=inconclusive | nothing grows yet"));
   }

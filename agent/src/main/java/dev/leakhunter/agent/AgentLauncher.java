@@ -1,0 +1,67 @@
+package dev.leakhunter.agent;
+
+import dev.leakhunter.jobs.JobInstrumentation;
+import dev.leakhunter.jobs.JobPattern;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Parses the options, weaves the job advice, starts the hunt and registers the final report at
+ * shutdown. Whatever goes wrong is said in one line and the agent stays out of the way: the host
+ * application must run as if the agent were not there.
+ */
+final class AgentLauncher {
+
+  private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+  private AgentLauncher() {
+  }
+
+  static void launch(String args, Instrumentation inst, PrintStream err) {
+    try {
+      AgentOptions options;
+      try {
+        options = AgentOptions.parse(args);
+      } catch (OptionException e) {
+        err.println("[leakhunter] " + e.getMessage() + " (the agent is off; the application runs normally)");
+        return;
+      }
+      if (!RUNNING.compareAndSet(false, true)) {
+        err.println("[leakhunter] the agent already runs in this JVM; options ignored: " + args);
+        return;
+      }
+      start(options, inst, new AgentLog(err, options.quiet()));
+    } catch (Throwable t) {
+      err.println("[leakhunter] could not start, the application runs without it: " + t);
+    }
+  }
+
+  private static void start(AgentOptions options, Instrumentation inst, AgentLog log) {
+    Hunter hunter = new Hunter(options, log);
+    Set<String> instrumented = ConcurrentHashMap.newKeySet();
+    JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {
+      @Override
+      public void instrumented(String className) {
+        if (instrumented.add(className)) {
+          log.info("job boundary in " + className);
+        }
+      }
+
+      @Override
+      public void failed(String className, Throwable error) {
+        log.error("could not instrument " + className + " (its jobs are not counted)", error);
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(new Thread(hunter::stop, "leakhunter-shutdown"));
+    hunter.start();
+    log.info("hunting leaks per job of " + options.jobs().stream().map(JobPattern::toString)
+        .collect(Collectors.joining(", ")) + "; reports in " + options.out().toAbsolutePath()
+        + " (first census after " + options.warmup() + " jobs, then "
+        + (options.everyAuto() ? "within a " + options.asMap().get(AgentOptions.OVERHEAD) + "% overhead budget"
+        : "every " + options.every() + " jobs") + ")");
+  }
+}

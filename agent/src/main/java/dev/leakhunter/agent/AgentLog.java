@@ -1,0 +1,43 @@
+package dev.leakhunter.agent;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The agent's voice in the host's log: one line per event on stderr, prefixed {@code [leakhunter]}.
+ * {@code quiet=true} silences information, never errors. Each distinct error is said once, so an
+ * agent that fails repeatedly cannot flood the host's log.
+ */
+public final class AgentLog {
+
+  private static final int MAX_DISTINCT_ERRORS = 50;
+
+  private final PrintStream err;
+  private final boolean quiet;
+  private final Set<String> errorsSaid = new HashSet<>();
+
+  public AgentLog(PrintStream err, boolean quiet) {
+    this.err = err;
+    this.quiet = quiet;
+  }
+
+  public void info(String message) {
+    if (!quiet) {
+      err.println("[leakhunter] " + message);
+    }
+  }
+
+  public void error(String message) {
+    synchronized (errorsSaid) {
+      if (errorsSaid.size() >= MAX_DISTINCT_ERRORS || !errorsSaid.add(message)) {
+        return;
+      }
+    }
+    err.println("[leakhunter] error: " + message);
+  }
+
+  public void error(String what, Throwable t) {
+    error(what + ": " + t);
+  }
+}

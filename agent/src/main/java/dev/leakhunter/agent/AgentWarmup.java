@@ -1,0 +1,72 @@
+package dev.leakhunter.agent;
+
+import dev.leakhunter.census.Histogram;
+import dev.leakhunter.census.HistogramRow;
+import dev.leakhunter.growth.Analysis;
+import dev.leakhunter.growth.GrowthModel;
+import dev.leakhunter.growth.GrowthSettings;
+import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.report.Report;
+import dev.leakhunter.report.ReportFormat;
+import dev.leakhunter.report.ReportWriter;
+import dev.leakhunter.report.SampleLine;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every path of the model and the report writers once, on made-up data, before the baseline
+ * census. The first run of a code path leaves objects behind in the JDK's own types (classes
+ * loaded, lambda and method-handle forms spun, caches filled); taken mid-hunt, that is a growth
+ * step the agent made itself, and it showed up as a false suspect on healthy daemons.
+ */
+final class AgentWarmup {
+
+  private AgentWarmup() {
+  }
+
+  static void exercise(Path out) throws IOException {
+    // The platform MBean server starts on first use (~200 ms of class loading): not in a census.
+    ManagementFactory.getPlatformMBeanServer();
+    GrowthModel model = new GrowthModel(GrowthSettings.defaults());
+    List<Analysis> analyses = new ArrayList<>();
+    analyses.add(model.analyze());
+    for (int i = 1; i <= 2 * GrowthSettings.defaults().minSamples(); i++) {
+      model.add(i * 10L, new Histogram(List.of(
+          new HistogramRow("warmup.Leaking", i * 10L, i * 160L, 1),
+          new HistogramRow("warmup.Leaking$Node", i * 10L, i * 320L, 1),
+          new HistogramRow("warmup.Flat", 100, 1600, 2)), 0, 0));
+      analyses.add(model.analyze());
+    }
+    Report.Sample sample = new Report.Sample(10, 1, 1, 1, 1, 0, 1, 1);
+    Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup");
+    try {
+      Analysis leak = analyses.get(analyses.size() - 1);
+      for (Verdict v : Verdict.values()) {
+        for (List<Suspect> found : List.of(leak.suspects(), List.<Suspect>of())) {
+          List<Report.SuspectReport> suspects = new ArrayList<>();
+          for (Suspect s : found) {
+            suspects.add(new Report.SuspectReport(s,
+                List.of(new Report.Root("static warmup.Holder.FIELD", List.of("java.util.ArrayList", s.type()), 1.0)),
+                List.of(new Report.AllocationSite(List.of("warmup.Holder.add(Holder.java:1)"), 1))));
+          }
+          Report r = new Report(Report.SCHEMA, new Report.Tool("leakhunter", "warmup"), JvmFacts.current(),
+              Map.of("jobs", "warmup.Job#run"), new Report.Jobs(1, 0, 0), List.of(sample), v, "warm-up", suspects);
+          SampleLine.format(sample, v, found);
+          ReportWriter.write(scratch, r, EnumSet.allOf(ReportFormat.class));
+        }
+      }
+    } finally {
+      for (ReportFormat f : ReportFormat.values()) {
+        Files.deleteIfExists(scratch.resolve(f.fileName()));
+      }
+      Files.deleteIfExists(scratch);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package dev.leakhunter.agent;
+
+import dev.leakhunter.census.Census;
+import dev.leakhunter.census.Histogram;
+import dev.leakhunter.census.HistogramRow;
+import dev.leakhunter.census.CensusException;
+import dev.leakhunter.census.ProbeReading;
+import dev.leakhunter.census.Probes;
+import dev.leakhunter.growth.Analysis;
+import dev.leakhunter.growth.GrowthModel;
+import dev.leakhunter.growth.GrowthSettings;
+import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.jobs.JobTracker;
+import dev.leakhunter.report.Report;
+import dev.leakhunter.report.ReportWriter;
+import dev.leakhunter.report.SampleLine;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The hunt: one daemon thread that waits for the next census to be due, takes it, feeds the
+ * growth model, logs a line and rewrites the report when the verdict changes. Nothing here runs on
+ * a job thread: the job advice only wakes this thread (see {@link JobTracker}).
+ */
+final class Hunter implements Runnable {
+
+  private static final int SAMPLES_IN_REPORT = 64;
+  private static final int FAILURES_BEFORE_GIVING_UP = 3;
+  // A census with no job in flight is cleaner; wait for such a moment, but only briefly.
+  private static final int QUIESCE_POLLS = 20;
+  private static final long QUIESCE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
+  private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long REWRITE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final AgentOptions options;
+  private final AgentLog log;
+  private final SamplingSchedule schedule;
+  private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
+  private final ArrayDeque<Report.Sample> samples = new ArrayDeque<>(SAMPLES_IN_REPORT);
+  private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
+  private final Report.Jvm jvm = JvmFacts.current();
+
+  private volatile Thread thread;
+  private volatile boolean stopping;
+  private volatile Report latest;
+  private long lastSampledJobs = -1;
+  private long lastWriteNanos;
+  private List<String> lastSuspectTypes = List.of();
+  private Verdict lastVerdict;
+  private int failures;
+
+  Hunter(AgentOptions options, AgentLog log) {
+    this.options = options;
+    this.log = log;
+    this.schedule = SamplingSchedule.of(options);
+    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
+  }
+
+  void start() {
+    Thread t = new Thread(this, "leakhunter-sampler");
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  @Override
+  public void run() {
+    try {
+      AgentWarmup.exercise(options.out());
+    } catch (Throwable t) {
+      log.error("warm-up of the report writers failed (reports may fail too)", t);
+    }
+    SamplingSchedule.Due due = schedule.first(System.nanoTime());
+    while (!stopping) {
+      if (!waitFor(due)) {
+        return;
+      }
+      long started = System.nanoTime();
+      try {
+        sample();
+        failures = 0;
+      } catch (Throwable t) {
+        log.error("census failed", t);
+        if (++failures >= FAILURES_BEFORE_GIVING_UP) {
+          log.error("stopped sampling after " + failures + " failed censuses in a row; the application is unaffected");
+          return;
+        }
+      }
+      long now = System.nanoTime();
+      due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), now - started, now);
+    }
+  }
+
+  /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
+  private boolean waitFor(SamplingSchedule.Due due) {
+    Thread self = Thread.currentThread();
+    while (!stopping) {
+      long now = System.nanoTime();
+      if (now < due.notBeforeNanos()) {
+        LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, MAX_PARK_NANOS));
+        continue;
+      }
+      JobTracker.notifyAt(due.atJobs(), jobs -> LockSupport.unpark(self));
+      if (JobTracker.completed() >= due.atJobs()) {
+        JobTracker.notifyAt(Long.MAX_VALUE, null);
+        quiesce();
+        return true;
+      }
+      LockSupport.parkNanos(this, MAX_PARK_NANOS);
+    }
+    return false;
+  }
+
+  private static void quiesce() {
+    for (int i = 0; i < QUIESCE_POLLS && JobTracker.inFlight() > 0; i++) {
+      LockSupport.parkNanos(QUIESCE_POLL_NANOS);
+    }
+  }
+
+  private void sample() throws CensusException {
+    long jobs = JobTracker.completed();
+    if (jobs <= lastSampledJobs) {
+      return;
+    }
+    long inFlight = JobTracker.inFlight();
+    ProbeReading probes = Probes.read();
+    Census.Result census = Census.take();
+    Histogram histogram = withoutAgentTypes(census.histogram());
+    model.add(jobs, histogram);
+    lastSampledJobs = jobs;
+    Analysis analysis = model.analyze();
+
+    if (samples.size() == SAMPLES_IN_REPORT) {
+      samples.removeFirst();
+    }
+    Report.Sample s = new Report.Sample(jobs, ManagementFactory.getRuntimeMXBean().getUptime(),
+        histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
+        inFlight, probes.loadedClasses(), probes.liveThreads());
+    samples.addLast(s);
+    Report report = buildReport(analysis);
+    latest = report;
+    log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
+    if (changed(analysis) || System.nanoTime() - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
+      write(report);
+    }
+  }
+
+  private boolean changed(Analysis analysis) {
+    List<String> types = new ArrayList<>();
+    for (Suspect s : analysis.suspects()) {
+      types.add(s.type());
+    }
+    boolean changed = analysis.verdict() != lastVerdict || !types.equals(lastSuspectTypes);
+    lastVerdict = analysis.verdict();
+    lastSuspectTypes = types;
+    return changed;
+  }
+
+  private static Histogram withoutAgentTypes(Histogram h) {
+    List<HistogramRow> rows = new ArrayList<>(h.rows().size());
+    for (HistogramRow r : h.rows()) {
+      if (!AgentPackages.isAgentType(r.type())) {
+        rows.add(r);
+      }
+    }
+    return new Histogram(rows, h.totalInstances(), h.totalBytes());
+  }
+
+  private Report buildReport(Analysis analysis) {
+    List<Report.SuspectReport> suspects = new ArrayList<>();
+    for (Suspect s : analysis.suspects()) {
+      suspects.add(new Report.SuspectReport(s, List.of(), List.of()));
+    }
+    return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), new ArrayList<>(samples),
+        analysis.verdict(), analysis.note(), suspects);
+  }
+
+  private Report.Jobs jobs() {
+    return new Report.Jobs(JobTracker.completed(), JobTracker.inFlight(), options.warmup());
+  }
+
+  private String noSampleYet() {
+    return "no census yet: the first is taken after warmup=" + options.warmup() + " completed jobs of "
+        + options.asMap().get(AgentOptions.JOBS);
+  }
+
+  /** The latest report with the job counts of now; for shutdown and for on-demand reports. */
+  Report currentReport() {
+    Report r = latest;
+    return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),
+        r.note(), r.suspects());
+  }
+
+  List<Path> write(Report report) {
+    try {
+      List<Path> written = ReportWriter.write(options.out(), report, options.report());
+      lastWriteNanos = System.nanoTime();
+      return written;
+    } catch (Exception e) {
+      log.error("could not write the report to " + options.out().toAbsolutePath(), e);
+      return List.of();
+    }
+  }
+
+  /**
+   * Stops sampling and writes the final report; called from the shutdown hook. The host's own
+   * hooks run at the same time and usually let the current job finish, so the count is read once
+   * no job is in flight and it has stood still briefly (bounded: shutdown must not hang on us).
+   */
+  void stop() {
+    try {
+      stopping = true;
+      Thread t = thread;
+      if (t != null) {
+        LockSupport.unpark(t);
+      }
+      JobTracker.notifyAt(Long.MAX_VALUE, null);
+      awaitJobsSettled();
+      List<Path> written = write(currentReport());
+      if (!written.isEmpty()) {
+        log.info("final report: " + written.get(0).toAbsolutePath());
+      }
+    } catch (Throwable t) {
+      log.error("could not write the final report", t);
+    }
+  }
+
+  private static void awaitJobsSettled() {
+    long deadline = System.nanoTime() + SHUTDOWN_SETTLE_MAX_NANOS;
+    long seen = -1;
+    while (System.nanoTime() < deadline) {
+      long now = JobTracker.completed();
+      if (now == seen && JobTracker.inFlight() == 0) {
+        return;
+      }
+      seen = now;
+      LockSupport.parkNanos(SHUTDOWN_SETTLE_POLL_NANOS);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.leakhunter.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunter.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AgentOptionsTest {
+
+  @Test
+  void onlyJobsGivesTheDefaults() throws Exception {
+    AgentOptions o = AgentOptions.parse("jobs=com.acme.Worker#handle");
+    assertEquals("com.acme.Worker", o.jobs().get(0).type());
+    assertEquals("handle", o.jobs().get(0).method());
+    assertEquals(Path.of("leakhunter"), o.out());
+    assertEquals(20, o.warmup());
+    assertTrue(o.everyAuto());
+    assertEquals(2.0, o.overheadPercent());
+    assertEquals(EnumSet.allOf(ReportFormat.class), o.report());
+    assertFalse(o.quiet());
+  }
+
+  @Test
+  void everyKeyIsParsed() throws Exception {
+    AgentOptions o = AgentOptions.parse(
+        "jobs=com.acme.*#run:com.acme.Mailer#send*,out=/tmp/a,b,warmup=0,every=50,overhead=1.5%,report=json:txt,quiet=true");
+    assertEquals(2, o.jobs().size());
+    assertEquals("com.acme.*", o.jobs().get(0).type());
+    assertEquals("send*", o.jobs().get(1).method());
+    assertEquals(Path.of("/tmp/a,b"), o.out(), "a comma not followed by key= stays in the value");
+    assertEquals(0, o.warmup());
+    assertEquals(50, o.every());
+    assertFalse(o.everyAuto());
+    assertEquals(1.5, o.overheadPercent());
+    assertEquals(EnumSet.of(ReportFormat.JSON, ReportFormat.TXT), o.report());
+    assertTrue(o.quiet());
+  }
+
+  @Test
+  void effectiveOptionsAreReportedInDesignOrder() throws Exception {
+    AgentOptions o = AgentOptions.parse("warmup=5,jobs=a.B#c,every=auto");
+    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "report", "quiet"), List.copyOf(o.asMap().keySet()));
+    assertEquals("a.B#c", o.asMap().get("jobs"));
+    assertEquals("auto", o.asMap().get("every"));
+    assertEquals("2", o.asMap().get("overhead"));
+    assertEquals("5", o.asMap().get("warmup"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "jobs=a.B#c,warmup=abc     | warmup | bad option warmup=abc: expected a whole number of jobs >= 0",
+      "jobs=a.B#c,warmup=-1      | warmup | warmup=-1",
+      "jobs=a.B#c,every=0        | every  | expected 'auto' or a whole number of jobs >= 1",
+      "jobs=a.B#c,every=often    | every  | every=often",
+      "jobs=a.B#c,overhead=0     | overhead | above 0 and at most 50",
+      "jobs=a.B#c,overhead=80    | overhead | overhead=80",
+      "jobs=a.B#c,overhead=x%    | overhead | overhead=x%",
+      "jobs=a.B#c,report=pdf     | report | expected formats among json, txt, html",
+      "jobs=a.B#c,report=        | report | report=",
+      "jobs=a.B#c,quiet=yes      | quiet  | expected true or false",
+      "jobs=a.B#c,out=           | out    | expected a directory",
+      "jobs=a.B#c,color=red      | color  | unknown option 'color'; valid options are jobs, out, warmup",
+      "jobs=a.B#c,warmup=1,warmup=2 | warmup | given twice",
+      "warmup=3                  | jobs   | option 'jobs' is required",
+      "jobs=                     | jobs   | no job boundary given",
+      "jobs=com.acme.Worker      | jobs   | 'com.acme.Worker' is not TYPE#METHOD",
+      "jobs=a.B#c:               | jobs   | '' is not TYPE#METHOD",
+      "jobs=a.B#c#d              | jobs   | is not TYPE#METHOD",
+      "jobs=a b.C#run            | jobs   | is not a class name",
+      "jobs=a.B#ru-n             | jobs   | is not a method name",
+      "jobs=a.B#c,trace=byte[]   | trace  | not available in this version yet",
+  })
+  void badOptionsNameTheKeyAndTheValidForm(String options, String key, String message) {
+    OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(options));
+    assertEquals(key, e.key());
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line");
+  }
+
+  @Test
+  void emptyOrNullOptionsSayWhatIsRequired() {
+    for (String empty : new String[] {null, "", "  "}) {
+      OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(empty));
+      assertTrue(e.getMessage().contains("jobs=TYPE#METHOD"), e.getMessage());
+    }
+  }
+
+  @Test
+  void somethingThatIsNotKeyValue() {
+    OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse("verbose"));
+    assertNull(e.key());
+    assertTrue(e.getMessage().contains("'verbose' is not KEY=VALUE"), e.getMessage());
+  }
+}
