@@ -1,0 +1,63 @@
+package dev.leakhunter.cli;
+
+import dev.leakhunter.report.HtmlReport;
+import dev.leakhunter.report.Report;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** {@code render REPORT.json [--out FILE]}: the HTML page of a JSON report. */
+final class RenderCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  RenderCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) throws Cli.UsageException {
+    String input = null;
+    String output = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--out")) {
+        if (++i == args.length) {
+          throw new Cli.UsageException("--out needs a file name");
+        }
+        output = args[i];
+      } else if (input == null && !args[i].startsWith("--")) {
+        input = args[i];
+      } else {
+        throw new Cli.UsageException("unexpected argument '" + args[i] + "'; usage: render REPORT.json [--out FILE]");
+      }
+    }
+    if (input == null) {
+      throw new Cli.UsageException("expected the JSON report: render leakhunter/leakhunter-report.json");
+    }
+    Report report = ReportFile.read(input);
+    Path target = output != null ? Path.of(output)
+        : Path.of(input).toAbsolutePath().resolveSibling(htmlName(Path.of(input).getFileName().toString()));
+    try {
+      Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".render", ".tmp");
+      try {
+        Files.writeString(tmp, HtmlReport.render(report), StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      err.println("leakhunter render: cannot write " + target + ": " + e);
+      return Cli.USAGE;
+    }
+    out.println(target);
+    return Cli.OK;
+  }
+
+  private static String htmlName(String jsonName) {
+    return (jsonName.endsWith(".json") ? jsonName.substring(0, jsonName.length() - 5) : jsonName) + ".html";
+  }
+}
