@@ -1,0 +1,72 @@
+package dev.leakhunter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The demo daemon's leaks under the real agent: each is named, and the healthy daemon is not. */
+class DemoLeaksIT {
+
+  static final String JOBS = "jobs=dev.leakhunter.demo.Worker#handle";
+  static final int RUN_JOBS = 600;
+  // Sampling is asynchronous: at the demo's full speed (~10,000 jobs/s) 600 jobs would be over before
+  // a few censuses of ~20 ms each; at 500 jobs/s every=20 samples at about every 20 jobs.
+  static final int RATE = 500;
+
+  @ParameterizedTest(name = "--leak={0} plants {1}")
+  @CsvSource({
+      "processed-log,  dev.leakhunter.demo.orders.Order",
+      "template-cache, dev.leakhunter.demo.mail.TemplateClassLoader",
+      "async-save,     dev.leakhunter.demo.avatar.Member",
+  })
+  void eachDemoLeakIsNamedWithItsPerJobGrowth(String leak, String plantedType) throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("leak-" + leak, JOBS + ",every=20", "--leak=" + leak, "--jobs=" + RUN_JOBS, "--rate=" + RATE,
+        "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+
+    Map<String, Object> report = demo.reportJson();
+    assertEquals("leak", report.get("verdict"), demo.outputs() + "\n" + demo.reportText());
+    Map<String, Object> planted = suspect(report, plantedType);
+    // Every third job is of the leaking kind and keeps one planted object.
+    double perJob = ((Number) planted.get("instancesPerJob")).doubleValue();
+    assertEquals(1.0 / 3, perJob, 0.05, plantedType + " per job");
+    assertTrue(((Number) planted.get("bytesPerJob")).doubleValue() > 0);
+    assertEquals(RUN_JOBS, jobs(report, "completed"));
+    assertTrue(demo.reportText().contains(plantedType), demo.reportText());
+    assertTrue(demo.stderr().contains("[leakhunter] jobs="), "a log line per sample\n" + demo.outputs());
+  }
+
+  @Test
+  void theHealthyDaemonHasNoSuspects() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("leak-none", JOBS + ",every=20", "--leak=none", "--jobs=" + RUN_JOBS, "--rate=" + RATE,
+        "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+
+    Map<String, Object> report = demo.reportJson();
+    assertEquals(List.of(), report.get("suspects"), demo.reportText());
+    assertEquals("no-leak", report.get("verdict"), demo.reportText());
+    // A no-leak verdict needs at least 8 samples; asked for one every 20 jobs over 580 jobs, the
+    // asynchronous sampler lands one every 20-40 jobs at this rate.
+    List<?> samples = (List<?>) report.get("samples");
+    assertTrue(samples.size() >= 12, "sampled about every 20 jobs: " + samples.size());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> suspect(Map<String, Object> report, String type) {
+    List<Map<String, Object>> suspects = (List<Map<String, Object>>) report.get("suspects");
+    return suspects.stream().filter(s -> type.equals(s.get("type"))).findFirst()
+        .orElseThrow(() -> new AssertionError(type + " is not among the suspects: "
+            + suspects.stream().map(s -> (String) s.get("type")).collect(Collectors.joining(", "))));
+  }
+
+  @SuppressWarnings("unchecked")
+  static long jobs(Map<String, Object> report, String field) {
+    return ((Number) ((Map<String, Object>) report.get("jobs")).get(field)).longValue();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.leakhunter.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunter.report.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM forked for an integration test: the real shaded agent jar, the real demo daemon, the JDK
+ * chosen by {@code leakhunter.it.javaHome} (CI runs the suite on 17 and on 25). Output goes to
+ * files in the test's own working directory, so a failure can show it.
+ */
+final class ForkedJvm {
+
+  static final Path AGENT_JAR = Path.of(required("leakhunter.jar"));
+  static final Path DEMO_JAR = Path.of(required("leakhunter.demoJar"));
+  static final Path JAVA = Path.of(required("leakhunter.it.javaHome"), "bin", "java");
+  static final Path WORK = Path.of(required("leakhunter.it.workDir"));
+
+  final Path dir;
+  final Process process;
+
+  private ForkedJvm(Path dir, Process process) {
+    this.dir = dir;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code java [-javaagent:leakhunter.jar=agentOptions] -jar demo.jar demoArgs...} in a
+   * fresh directory under target/it-work/{@code name}.
+   */
+  static ForkedJvm demo(String name, String agentOptions, String... demoArgs) throws IOException {
+    Path dir = WORK.resolve(name);
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(JAVA.toString());
+    cmd.add("-Xmx256m");
+    cmd.add("-XX:+UseG1GC");
+    if (agentOptions != null) {
+      cmd.add("-javaagent:" + AGENT_JAR + "=" + agentOptions);
+    }
+    cmd.add("-jar");
+    cmd.add(DEMO_JAR.toString());
+    cmd.addAll(List.of(demoArgs));
+    Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .start();
+    return new ForkedJvm(dir, p);
+  }
+
+  int waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the forked JVM did not finish in " + seconds + " s\n" + outputs());
+    }
+    return process.exitValue();
+  }
+
+  String stdout() {
+    return read(dir.resolve("stdout.txt"));
+  }
+
+  String stderr() {
+    return read(dir.resolve("stderr.txt"));
+  }
+
+  String outputs() {
+    return "--- stdout (" + dir + ")\n" + tail(stdout()) + "\n--- stderr\n" + tail(stderr());
+  }
+
+  Path reportDir() {
+    return dir.resolve("leakhunter");
+  }
+
+  /** The JSON report as parsed maps; fails the test if it is missing or malformed. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> reportJson() {
+    Path json = reportDir().resolve("leakhunter-report.json");
+    assertTrue(Files.isRegularFile(json), "no report at " + json + "\n" + outputs());
+    return (Map<String, Object>) Json.parse(read(json));
+  }
+
+  String reportText() {
+    return read(reportDir().resolve("leakhunter-report.txt"));
+  }
+
+  private static String tail(String s) {
+    return s.length() <= 6000 ? s : "..." + s.substring(s.length() - 6000);
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(" + p + ": " + e + ")";
+    }
+  }
+
+  private static String required(String property) {
+    String v = System.getProperty(property);
+    if (v == null) {
+      throw new IllegalStateException("system property " + property + " is not set: run the integration tests through "
+          + "Maven (mvn verify), which sets it");
+    }
+    return v;
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.leakhunter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The agent never harms the host: bad options leave it alone, SIGTERM still gets a report. */
+class HostSafetyIT {
+
+  @Test
+  void aBadOptionIsOneLineAndTheDaemonRunsNormally() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("bad-option", DemoLeaksIT.JOBS + ",warmup=soon", "--leak=none", "--jobs=60",
+        "--heartbeat=0");
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    String err = demo.stderr();
+    assertTrue(err.contains("[leakhunter] bad option warmup=soon: expected a whole number of jobs >= 0"), err);
+    assertEquals(1, err.lines().filter(l -> l.contains("leakhunter")).count(), "exactly one line:\n" + err);
+    assertTrue(demo.stdout().contains("stopped after 60 jobs"), demo.outputs());
+    assertFalse(Files.exists(demo.reportDir()), "a disabled agent writes nothing");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineAndTheDaemonRunsNormally() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("unknown-option", DemoLeaksIT.JOBS + ",colour=red", "--jobs=30",
+        "--heartbeat=0");
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    assertTrue(demo.stderr().contains("unknown option 'colour'; valid options are jobs, out, warmup"), demo.stderr());
+    assertTrue(demo.stdout().contains("stopped after 30 jobs"), demo.outputs());
+  }
+
+  @Test
+  void theReportSurvivesSigterm() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("sigterm", DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log",
+        "--rate=500", "--heartbeat=0");
+    Path json = demo.reportDir().resolve("leakhunter-report.json");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(json) && System.nanoTime() < deadline && demo.process.isAlive()) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(json), "a report appears while the daemon runs\n" + demo.outputs());
+    Thread.sleep(500);
+    demo.process.destroy(); // SIGTERM
+    int exit = demo.waitFor(60);
+    assertTrue(exit == 0 || exit == 143, "clean stop on SIGTERM, exit " + exit + "\n" + demo.outputs());
+
+    Map<String, Object> report = demo.reportJson();
+    long completed = DemoLeaksIT.jobs(report, "completed");
+    String stopped = demo.stdout().lines().filter(l -> l.startsWith("stopped after")).findFirst().orElse("");
+    assertEquals("stopped after " + completed + " jobs", stopped,
+        "the final report counts every job the daemon did\n" + demo.outputs());
+    assertTrue(demo.stderr().contains("[leakhunter] final report:"), demo.stderr());
+  }
+}
