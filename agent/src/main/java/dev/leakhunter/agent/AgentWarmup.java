@@ -1,7 +1,10 @@
 package dev.leakhunter.agent;
 
+import dev.leakhunter.census.Census;
+import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
+import dev.leakhunter.census.Probes;
 import dev.leakhunter.growth.Analysis;
 import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
@@ -12,7 +15,6 @@ import dev.leakhunter.report.ReportFormat;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +33,12 @@ final class AgentWarmup {
   private AgentWarmup() {
   }
 
-  static void exercise(Path out) throws IOException {
-    // The platform MBean server starts on first use (~200 ms of class loading): not in a census.
-    ManagementFactory.getPlatformMBeanServer();
+  static void exercise(Path out) throws IOException, CensusException {
+    // A first census pays for JMX start-up, class loading and cold code (~100-200 ms); taken here,
+    // at agent start, it costs the host one extra full GC and keeps that cold cost out of the
+    // overhead budget, which would otherwise hold the next census back for seconds.
+    Probes.read();
+    Census.take();
     GrowthModel model = new GrowthModel(GrowthSettings.defaults());
     List<Analysis> analyses = new ArrayList<>();
     analyses.add(model.analyze());
