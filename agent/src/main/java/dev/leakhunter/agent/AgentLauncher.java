@@ -17,12 +17,19 @@ import java.util.stream.Collectors;
 final class AgentLauncher {
 
   private static final AtomicBoolean RUNNING = new AtomicBoolean();
+  // The relocated name of Byte Buddy's net.bytebuddy.safe: it keeps the shaded copy off
+  // sun.misc.Unsafe (JDK 24+ print a warning into the host's stderr for it). The agent only
+  // inlines advice, which needs no class injection. The host's own Byte Buddy is unaffected.
+  private static final String BYTE_BUDDY_SAFE = "dev.leakhunter.shaded.bytebuddy.safe";
 
   private AgentLauncher() {
   }
 
   static void launch(String args, Instrumentation inst, PrintStream err) {
     try {
+      if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
+        System.setProperty(BYTE_BUDDY_SAFE, "true");
+      }
       AgentOptions options;
       try {
         options = AgentOptions.parse(args);

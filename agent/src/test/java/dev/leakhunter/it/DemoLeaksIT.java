@@ -1,6 +1,7 @@
 package dev.leakhunter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,6 +41,7 @@ class DemoLeaksIT {
     assertEquals(RUN_JOBS, jobs(report, "completed"));
     assertTrue(demo.reportText().contains(plantedType), demo.reportText());
     assertTrue(demo.stderr().contains("[leakhunter] jobs="), "a log line per sample\n" + demo.outputs());
+    assertFalse(demo.stderr().contains("WARNING"), "no JVM warning caused by the agent\n" + demo.stderr());
   }
 
   @Test
