@@ -2,12 +2,10 @@ package dev.leakhunter.cli;
 
 import dev.leakhunter.report.HtmlReport;
 import dev.leakhunter.report.Report;
+import dev.leakhunter.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** {@code render REPORT.json [--out FILE]}: the HTML page of a JSON report. */
 final class RenderCommand {
@@ -42,15 +40,9 @@ final class RenderCommand {
     Path target = output != null ? Path.of(output)
         : Path.of(input).toAbsolutePath().resolveSibling(htmlName(Path.of(input).getFileName().toString()));
     try {
-      Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".render", ".tmp");
-      try {
-        Files.writeString(tmp, HtmlReport.render(report), StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      ReportWriter.writeFile(target, HtmlReport.render(report));
     } catch (IOException e) {
-      err.println("leakhunter render: cannot write " + target + ": " + e);
+      err.println("leakhunter render: " + e.getMessage());
       return Cli.USAGE;
     }
     out.println(target);

@@ -59,6 +59,11 @@ public final class ReportWriter {
     return written;
   }
 
+  /** Replaces one file, e.g. an HTML page rendered from a JSON report, as {@link #write} does. */
+  public static void writeFile(Path target, String content) throws IOException {
+    writeAtomically(target, content, Files::move);
+  }
+
   /** Replaces {@code target} with {@code content} (UTF-8) in one step, as seen by readers. */
   static void writeAtomically(Path target, String content, Mover mover) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
