@@ -46,8 +46,8 @@ final class AttachCommand {
     } catch (OptionException e) {
       throw new Cli.UsageException(e.getMessage());
     }
-    Path jar = AgentJar.locate();
     JvmProcess process = JvmProcess.find(pid);
+    Path jar = AgentJar.locate();
     try (TargetJvm target = TargetJvm.attach(process)) {
       Properties before = target.systemProperties();
       String running = before.getProperty(AgentControl.HUNT_PROPERTY);

@@ -30,8 +30,8 @@ final class DetachCommand {
       throw new Cli.UsageException("expected exactly one argument, the PID: detach 4242");
     }
     long pid = JvmProcess.parsePid(args[0]);
-    Path jar = AgentJar.locate();
     JvmProcess process = JvmProcess.find(pid);
+    Path jar = AgentJar.locate();
     try (TargetJvm target = TargetJvm.attach(process)) {
       if (target.runningHunt() == null) {
         throw new Cli.TargetException(noHunt(pid));

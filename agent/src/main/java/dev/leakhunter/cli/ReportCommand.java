@@ -60,8 +60,8 @@ final class ReportCommand {
       throw new Cli.UsageException("expected the PID of a JVM with a hunt; " + usage());
     }
     long pid = JvmProcess.parsePid(pidArg);
-    Path jar = AgentJar.locate();
     JvmProcess process = JvmProcess.find(pid);
+    Path jar = AgentJar.locate();
     Path scratch = null;
     try (TargetJvm target = TargetJvm.attach(process)) {
       if (target.runningHunt() == null) {
