@@ -78,7 +78,11 @@ final class ReportCommand {
         throw new Cli.TargetException("JVM " + pid + ": " + reply.get(ControlReply.MESSAGE));
       }
       Path file = Path.of(reply.get("file"));
-      out.print(Files.readString(file, StandardCharsets.UTF_8));
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      out.print(text);
+      if (!text.endsWith("\n")) {
+        out.println();
+      }
       out.flush();
       if (keep != null) {
         err.println("report written to " + file);

@@ -74,7 +74,8 @@ class AttachIT {
       Map<String, Object> live = parse(json.out());
       assertEquals("leak", live.get("verdict"));
       DemoLeaksIT.suspect(live, ORDER);
-      assertEquals(json.out(), Files.readString(kept.resolve("leakhunter-report.json")), "--out keeps what is printed");
+      assertEquals(json.out().strip(), Files.readString(kept.resolve("leakhunter-report.json")).strip(),
+          "--out keeps what is printed");
 
       ForkedJvm.CliRun detach = ForkedJvm.cli(ForkedJvm.JAVA, cliDir, "detach", p);
       assertEquals(0, detach.exit(), detach.toString() + demo.outputs());
