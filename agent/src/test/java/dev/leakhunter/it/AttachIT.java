@@ -198,6 +198,8 @@ class AttachIT {
       assertTrue(run.err().contains("JVM " + pid + " runs as user 'nobody' and this is 'root': run leakhunter as "
           + "that user, e.g. sudo -u nobody"), run.toString());
     } finally {
+      // runuser does not pass its death on to the JVM it started: end the JVM itself.
+      other.process.descendants().forEach(ProcessHandle::destroyForcibly);
       other.process.destroyForcibly();
     }
   }
