@@ -2,12 +2,13 @@ package dev.leakhunter.agent;
 
 import dev.leakhunter.jobs.JobInstrumentation;
 import dev.leakhunter.jobs.JobPattern;
+import dev.leakhunter.jobs.JobTracker;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Parses the options, weaves the job advice, starts the hunt and registers the final report at
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
  */
 final class AgentLauncher {
 
-  private static final AtomicBoolean RUNNING = new AtomicBoolean();
   // The relocated name of Byte Buddy's net.bytebuddy.safe: it keeps the shaded copy off
   // sun.misc.Unsafe (JDK 24+ print a warning into the host's stderr for it). The agent only
   // inlines advice, which needs no class injection. The host's own Byte Buddy is unaffected.
@@ -30,6 +30,10 @@ final class AgentLauncher {
       if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
         System.setProperty(BYTE_BUDDY_SAFE, "true");
       }
+      if (ControlCommand.isCommand(args)) {
+        AgentControl.run(args, err);
+        return;
+      }
       AgentOptions options;
       try {
         options = AgentOptions.parse(args);
@@ -37,20 +41,27 @@ final class AgentLauncher {
         err.println("[leakhunter] " + e.getMessage() + " (the agent is off; the application runs normally)");
         return;
       }
-      if (!RUNNING.compareAndSet(false, true)) {
+      if (!AgentControl.claim()) {
         err.println("[leakhunter] the agent already runs in this JVM; options ignored: " + args);
         return;
       }
-      start(options, inst, new AgentLog(err, options.quiet()));
+      try {
+        start(options, inst, new AgentLog(err, options.quiet()));
+      } catch (Throwable t) {
+        AgentControl.release();
+        throw t;
+      }
     } catch (Throwable t) {
       err.println("[leakhunter] could not start, the application runs without it: " + t);
     }
   }
 
   private static void start(AgentOptions options, Instrumentation inst, AgentLog log) {
+    // A hunt attached after a detach counts from zero: warmup and every count from the attach.
+    JobTracker.reset();
     Hunter hunter = new Hunter(options, log);
     Set<String> instrumented = ConcurrentHashMap.newKeySet();
-    JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {
+    ResettableClassFileTransformer transformer = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {
       @Override
       public void instrumented(String className) {
         if (instrumented.add(className)) {
@@ -63,8 +74,10 @@ final class AgentLauncher {
         log.error("could not instrument " + className + " (its jobs are not counted)", error);
       }
     });
-    Runtime.getRuntime().addShutdownHook(new Thread(hunter::stop, "leakhunter-shutdown"));
+    Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     hunter.start();
+    AgentControl.started(new Hunt(options, hunter, transformer, inst, hook, log));
     log.info("hunting leaks per job of " + options.jobs().stream().map(JobPattern::toString)
         .collect(Collectors.joining(", ")) + "; reports in " + options.out().toAbsolutePath()
         + " (first census after " + options.warmup() + " jobs, then "

@@ -216,20 +216,43 @@ final class Hunter implements Runnable {
    * no job is in flight and it has stood still briefly (bounded: shutdown must not hang on us).
    */
   void stop() {
-    try {
-      stopping = true;
-      Thread t = thread;
-      if (t != null) {
-        LockSupport.unpark(t);
+    stopSampling(0);
+    writeFinalReport();
+  }
+
+  /**
+   * Ends the sampler thread: wakes it and, for a detach, waits up to {@code joinMillis} for a
+   * census in progress to end, so that no sample follows the final report.
+   */
+  void stopSampling(long joinMillis) {
+    stopping = true;
+    JobTracker.notifyAt(Long.MAX_VALUE, null);
+    Thread t = thread;
+    if (t == null) {
+      return;
+    }
+    LockSupport.unpark(t);
+    if (joinMillis > 0 && t != Thread.currentThread()) {
+      try {
+        t.join(joinMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      JobTracker.notifyAt(Long.MAX_VALUE, null);
+    }
+  }
+
+  /** Writes the report once the job count has settled; returns the files written. */
+  List<Path> writeFinalReport() {
+    try {
       awaitJobsSettled();
       List<Path> written = write(currentReport());
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }
+      return written;
     } catch (Throwable t) {
       log.error("could not write the final report", t);
+      return List.of();
     }
   }
 

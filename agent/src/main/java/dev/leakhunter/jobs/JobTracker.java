@@ -53,6 +53,16 @@ public final class JobTracker {
     }
   }
 
+  /**
+   * Back to zero for a new hunt: a JVM attached again after a detach keeps this class (and its
+   * counts) loaded, and the new hunt's warmup and every must count from its own attach.
+   */
+  public static void reset() {
+    notifyAt(Long.MAX_VALUE, null);
+    COMPLETED.set(0);
+    STARTED.reset();
+  }
+
   public static long completed() {
     return COMPLETED.get();
   }

@@ -90,13 +90,77 @@ class CliTest {
   }
 
   @Test
-  void unknownAndUnavailableCommandsAreUsageErrors() {
+  void unknownCommandsAreUsageErrors() {
     assertEquals(Cli.USAGE, run("explode"));
     assertTrue(err().contains("unknown command 'explode'"), err());
-    assertEquals(Cli.USAGE, run("attach", "4242", "jobs=a.B#c"));
-    assertTrue(err().contains("'attach' is not available in this version yet"), err());
     assertEquals(Cli.USAGE, run());
     assertEquals(Cli.OK, run("--help"));
-    assertTrue(out().contains("check REPORT.json"), out());
+    assertTrue(out().contains("check REPORT.json") && out().contains("attach PID OPTIONS"), out());
+  }
+
+  @Test
+  void everyCommandHasItsOwnHelp() {
+    for (String command : List.of("list", "attach", "report", "detach", "check", "render")) {
+      out.reset();
+      assertEquals(Cli.OK, run(command, "--help"), command);
+      assertTrue(out().startsWith("usage: java -jar leakhunter.jar " + command), out());
+      out.reset();
+      assertEquals(Cli.OK, run("help", command), command);
+      assertTrue(out().startsWith("usage: java -jar leakhunter.jar " + command), out());
+    }
+  }
+
+  @Test
+  void attachRefusesABadOptionWithTheAgentsMessageBeforeLookingForTheJvm() {
+    // pid 1 is not ours to attach to; a bad option must be said before anything else is tried.
+    assertEquals(Cli.USAGE, run("attach", "1", "jobs=com.acme.Worker#handle,warmup=soon"));
+    assertEquals("leakhunter attach: bad option warmup=soon: expected a whole number of jobs >= 0, e.g. warmup=20\n",
+        err());
+    err.reset();
+    assertEquals(Cli.USAGE, run("attach", "1", "colour=red"));
+    assertTrue(err().contains("unknown option 'colour'; valid options are jobs, out, warmup"), err());
+    err.reset();
+    assertEquals(Cli.USAGE, run("attach", "1", "jobs=a.B#c", "trace=x.Y"));
+    assertTrue(err().contains("option 'trace' is not available"), "options may come as separate arguments: " + err());
+  }
+
+  @Test
+  void pidsAndFlagsAreCheckedAsUsage() {
+    assertEquals(Cli.USAGE, run("attach", "4242"));
+    assertEquals(Cli.USAGE, run("attach", "forty-two", "jobs=a.B#c"));
+    assertTrue(err().contains("'forty-two' is not a process id"), err());
+    assertEquals(Cli.USAGE, run("report", "0"));
+    assertEquals(Cli.USAGE, run("report", "4242", "--format", "pdf"));
+    assertTrue(err().contains("unknown report format 'pdf'"), err());
+    assertEquals(Cli.USAGE, run("report", "4242", "--out"));
+    assertEquals(Cli.USAGE, run("report"));
+    assertEquals(Cli.USAGE, run("detach"));
+    assertEquals(Cli.USAGE, run("detach", "1", "2"));
+    assertEquals(Cli.USAGE, run("list", "everything"));
+  }
+
+  @Test
+  void aPidWithNoProcessExitsThree() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    long free = p.pid();
+    assertEquals(Cli.NO_JVM, run("detach", Long.toString(free)));
+    assertTrue(err().contains("leakhunter detach: no process with pid " + free + " on this machine"), err());
+    assertEquals(Cli.NO_JVM, run("report", Long.toString(ProcessHandle.current().pid())));
+    assertTrue(err().contains("is this leakhunter command itself"), err());
+  }
+
+  @Test
+  void jdkVersionsAndMainNamesAreReadWithoutTouchingTheJvm() {
+    assertEquals("17.0.15", JvmProcess.javaVersion("IMPLEMENTOR=\"Debian\"\nJAVA_VERSION=\"17.0.15\"\nOS_NAME=\"Linux\"\n"));
+    assertEquals("?", JvmProcess.javaVersion("nothing here"));
+    assertEquals("?", JvmProcess.releaseVersion("/nonexistent/bin/java"));
+    assertEquals("/opt/daemon.jar", ListCommand.mainOf("/opt/daemon.jar --leak=none"));
+    assertEquals("com.acme.Main", ListCommand.mainOf("com.acme.Main"));
+    assertEquals("?", ListCommand.mainOf(""));
+    assertEquals(17, AttachCommand.featureVersion("17.0.15"));
+    assertEquals(25, AttachCommand.featureVersion("25"));
+    assertEquals(21, AttachCommand.featureVersion("21-ea"));
+    assertEquals(8, AttachCommand.featureVersion("1.8.0_402"));
   }
 }

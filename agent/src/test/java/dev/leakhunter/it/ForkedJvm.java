@@ -37,13 +37,24 @@ final class ForkedJvm {
    * fresh directory under target/it-work/{@code name}.
    */
   static ForkedJvm demo(String name, String agentOptions, String... demoArgs) throws IOException {
+    return start(name, List.of(), JAVA, List.of(), agentOptions, demoArgs);
+  }
+
+  /**
+   * Starts {@code [prefix...] java -Xmx256m -XX:+UseG1GC [jvmFlags...] [-javaagent:...] -jar demo.jar
+   * demoArgs...} in a fresh directory under target/it-work/{@code name}; {@code prefix} may run it as
+   * another user (e.g. {@code runuser -u nobody --}).
+   */
+  static ForkedJvm start(String name, List<String> prefix, Path java, List<String> jvmFlags, String agentOptions,
+                         String... demoArgs) throws IOException {
     Path dir = WORK.resolve(name);
     deleteRecursively(dir);
     Files.createDirectories(dir);
-    List<String> cmd = new ArrayList<>();
-    cmd.add(JAVA.toString());
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.add(java.toString());
     cmd.add("-Xmx256m");
     cmd.add("-XX:+UseG1GC");
+    cmd.addAll(jvmFlags);
     if (agentOptions != null) {
       cmd.add("-javaagent:" + AGENT_JAR + "=" + agentOptions);
     }
@@ -56,6 +67,61 @@ final class ForkedJvm {
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
     return new ForkedJvm(dir, p);
+  }
+
+  /** The daemon's pid, from its pid file (written before its start line); waits for it briefly. */
+  long pid() throws InterruptedException {
+    return pid(dir.resolve("demo-leaky-daemon.pid"));
+  }
+
+  long pid(Path pidFile) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+        if (!text.isEmpty()) {
+          return Long.parseLong(text);
+        }
+      } catch (IOException | NumberFormatException notYet) {
+        // not written yet
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no pid file " + pidFile + "\n" + outputs());
+  }
+
+  /** What a {@code java -jar leakhunter.jar ...} run printed, and its exit status. */
+  record CliRun(int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  /** Runs {@code java -jar leakhunter.jar args...} with the given JDK's java, in {@code dir}. */
+  static CliRun cli(Path java, Path dir, String... args) throws IOException, InterruptedException {
+    return cli(List.of(), java, dir, args);
+  }
+
+  static CliRun cli(List<String> prefix, Path java, Path dir, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.add(java.toString());
+    cmd.add("-jar");
+    cmd.add(AGENT_JAR.toString());
+    cmd.addAll(List.of(args));
+    Files.createDirectories(dir);
+    Path out = Files.createTempFile(dir, "cli", ".out");
+    Path err = Files.createTempFile(dir, "cli", ".err");
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("leakhunter " + String.join(" ", args) + " did not finish in 60 s");
+    }
+    CliRun run = new CliRun(p.exitValue(), read(out), read(err));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
   }
 
   int waitFor(long seconds) throws InterruptedException {
