@@ -6,6 +6,7 @@ import dev.leakhunter.census.HistogramRow;
 import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.ProbeReading;
 import dev.leakhunter.census.Probes;
+import dev.leakhunter.census.TypeNames;
 import dev.leakhunter.growth.Analysis;
 import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
@@ -133,7 +134,7 @@ final class Hunter implements Runnable {
     long inFlight = JobTracker.inFlight();
     ProbeReading probes = Probes.read();
     Census.Result census = Census.take();
-    Histogram histogram = withoutAgentTypes(census.histogram());
+    Histogram histogram = hostObjectsOnly(census.histogram());
     model.add(jobs, histogram);
     lastSampledJobs = jobs;
     Analysis analysis = model.analyze();
@@ -164,10 +165,11 @@ final class Hunter implements Runnable {
     return changed;
   }
 
-  private static Histogram withoutAgentTypes(Histogram h) {
+  /** The census without the agent's own objects and without the JVM's heap fillers. */
+  private static Histogram hostObjectsOnly(Histogram h) {
     List<HistogramRow> rows = new ArrayList<>(h.rows().size());
     for (HistogramRow r : h.rows()) {
-      if (!AgentPackages.isAgentType(r.type())) {
+      if (!AgentPackages.isAgentType(r.type()) && !TypeNames.isHeapFiller(r.type())) {
         rows.add(r);
       }
     }

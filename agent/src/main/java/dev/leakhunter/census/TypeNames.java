@@ -17,6 +17,16 @@ public final class TypeNames {
   }
 
   /**
+   * True for the JVM's heap fillers ({@code jdk.internal.vm.FillerObject}, {@code FillerElement[]}):
+   * dead space that newer G1s format as objects, which the histogram lists like any class. Nobody
+   * allocated them and nothing holds them; their count follows GC timing, and on JDK 25 it once
+   * read as a leak on a healthy daemon.
+   */
+  public static boolean isHeapFiller(String javaName) {
+    return javaName.startsWith("jdk.internal.vm.Filler");
+  }
+
+  /**
    * The Java-language name of a class as a JVM names it.
    *
    * <p>{@code [B} &rarr; {@code byte[]}, {@code [[Ljava.lang.Object;} &rarr;

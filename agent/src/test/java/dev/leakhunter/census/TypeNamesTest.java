@@ -1,6 +1,8 @@
 package dev.leakhunter.census;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.invoke.MethodHandles;
@@ -112,5 +114,13 @@ class TypeNamesTest {
 
   /** Defined a second time as a hidden class. */
   static final class Hideable {
+  }
+
+  @Test
+  void heapFillersAreRecognizedByTheirJavaNames() {
+    assertTrue(TypeNames.isHeapFiller(TypeNames.toJavaName("[Ljdk.internal.vm.FillerElement;")));
+    assertTrue(TypeNames.isHeapFiller("jdk.internal.vm.FillerObject"));
+    assertFalse(TypeNames.isHeapFiller("java.lang.Object[]"));
+    assertFalse(TypeNames.isHeapFiller("jdk.internal.vm.Continuation"));
   }
 }
