@@ -23,21 +23,21 @@ final class Failure {
       case NO_LEAK:
         return null;
       case LEAK:
-        return leakLine(r) + "\n\n" + TextReport.render(r);
+        return leakLine(r, check) + "\n\n" + TextReport.render(r);
       case INCONCLUSIVE:
       default:
         return inconclusiveLine(r, check) + "\n\n" + TextReport.render(r);
     }
   }
 
-  private static String leakLine(Report r) {
+  private static String leakLine(Report r, LeakCheck check) {
     if (r.suspects().isEmpty()) {
       return "leakhunter: leak, but no suspect type is listed";
     }
     Suspect lead = r.suspects().get(0).suspect();
     int others = r.suspects().size() - 1;
-    return String.format(Locale.ROOT, "leakhunter: %s keeps growing: %+.3f instances/job, %+.1f bytes/job over %d jobs%s",
-        lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), r.jobs().completed() - r.jobs().warmup(),
+    return String.format(Locale.ROOT, "leakhunter: %s keeps growing: %+.3f instances/job, %+.1f bytes/job,"
+        + " in two windows of %d jobs%s", lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), check.jobs(),
         others == 0 ? "" : " (and " + others + " more growing type" + (others == 1 ? "" : "s") + ")");
   }
 

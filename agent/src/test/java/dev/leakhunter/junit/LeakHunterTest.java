@@ -27,7 +27,8 @@ class LeakHunterTest {
     AssertionFailedError e = assertThrows(AssertionFailedError.class,
         () -> LeakHunter.assertNoLeak(() -> kept.add(new byte[1024])));
     String message = e.getMessage();
-    assertTrue(message.startsWith("leakhunter: byte[] keeps growing: +1.000 instances/job"), message);
+    assertTrue(message.startsWith("leakhunter: byte[] keeps growing: +1.000 instances/job, +1040.0 bytes/job,"
+        + " in two windows of 400 jobs\n"), message);
     assertTrue(message.contains("verdict: LEAK"), message);
     assertTrue(message.contains("Leak 1: byte[]"), message);
     LeakAssertionError leak = assertInstanceOf(LeakAssertionError.class, e);
@@ -47,10 +48,11 @@ class LeakHunterTest {
     Report report = LeakHunter.measure(() -> kept.add(new byte[1024]));
 
     assertEquals(Verdict.LEAK, report.verdict());
-    assertEquals(450, report.jobs().completed());
+    // 50 of warm-up, 400 in the first window, 400 more to confirm the leak.
+    assertEquals(850, report.jobs().completed());
     assertEquals(50, report.jobs().warmup());
-    assertEquals(17, report.samples().size());
-    for (int i = 0; i < 17; i++) {
+    assertEquals(33, report.samples().size());
+    for (int i = 0; i < 33; i++) {
       assertEquals(50 + 25 * i, report.samples().get(i).jobs(), "census " + i);
     }
     Suspect lead = report.suspects().get(0).suspect();
@@ -58,7 +60,25 @@ class LeakHunterTest {
     assertEquals(1.0, lead.instancesPerJob(), 0.01);
     // 1,024 bytes plus the array header (16 bytes with compressed class pointers).
     assertEquals(1040, lead.bytesPerJob(), 16);
-    assertEquals(450, kept.size());
+    assertEquals(450, lead.series().get(0).jobs(), "the rates are the confirming window's");
+    assertTrue(report.note().contains("growth confirmed over jobs 50 to 450 and 450 to 850"), report.note());
+    assertEquals(850, kept.size());
+  }
+
+  @Test
+  void growthThatStopsAfterTheFirstWindowIsNotALeak() {
+    int[] runs = {0};
+    // Like code and caches settling: growth over the first window, none over the second.
+    Report report = LeakHunter.measure(() -> {
+      if (runs[0]++ < 450) {
+        kept.add(new byte[1024]);
+      }
+    });
+    assertEquals(Verdict.NO_LEAK, report.verdict());
+    assertEquals(List.of(), report.suspects());
+    assertTrue(report.note().contains("grew in only one of jobs 50 to 450 and 450 to 850, so not counted as leaking"
+        + " (code or caches settling): byte[]"), report.note());
+    assertEquals(850, runs[0]);
   }
 
   @Test
