@@ -27,13 +27,15 @@ import java.util.Map;
  * census. The first run of a code path leaves objects behind in the JDK's own types (classes
  * loaded, lambda and method-handle forms spun, caches filled); taken mid-hunt, that is a growth
  * step the agent made itself, and it showed up as a false suspect on healthy daemons.
+ *
+ * <p>Public for the JUnit API ({@code dev.leakhunter.junit}), whose censuses see the same first-run objects.
  */
-final class AgentWarmup {
+public final class AgentWarmup {
 
   private AgentWarmup() {
   }
 
-  static void exercise(Path out) throws IOException, CensusException {
+  public static void exercise(Path out) throws IOException, CensusException {
     // A first census pays for JMX start-up, class loading and cold code (~100-200 ms); taken here,
     // at agent start, it costs the host one extra full GC and keeps that cold cost out of the
     // overhead budget, which would otherwise hold the next census back for seconds.

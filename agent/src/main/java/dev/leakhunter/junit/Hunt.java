@@ -1,0 +1,193 @@
+package dev.leakhunter.junit;
+
+import dev.leakhunter.census.Census;
+import dev.leakhunter.census.CensusException;
+import dev.leakhunter.census.Histogram;
+import dev.leakhunter.census.ProbeReading;
+import dev.leakhunter.census.Probes;
+import dev.leakhunter.growth.Analysis;
+import dev.leakhunter.growth.GrowthModel;
+import dev.leakhunter.growth.GrowthSettings;
+import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.report.Report;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One in-process hunt: the job on the calling thread, a census at fixed job counts, the agent's
+ * growth model, a report. What is measured depends on the job counts only, never on timing, and
+ * no other thread of ours runs meanwhile.
+ *
+ * <p>A leak must show twice. In a test JVM the code is still settling while the jobs run: as the
+ * JIT compiles methods it resolves their string literals (the JDK's and the job's), so a few
+ * dozen {@code String}s and their {@code byte[]}s appear over a few hundred jobs, in steps, and
+ * now and then that reads as growth. A leak keeps growing; settling stops. So a leak verdict over
+ * the window of {@code jobs} jobs is checked over a second window of the same length, with a
+ * fresh model, and only types that grow in both fail the check.
+ */
+final class Hunt {
+  /** One hunt at a time in this JVM: two would see each other's objects in their censuses. */
+  private static final Object LOCK = new Object();
+
+  private final LeakCheck check;
+  private final GrowthSettings settings;
+  private final TypeFilter filter;
+  /** Sized up front (two windows): a list that grew between censuses would be growth of our own making. */
+  private final List<Report.Sample> samples;
+  private long done;
+
+  Hunt(LeakCheck check) {
+    this.check = check;
+    // Room for every census of a window: the model never thins, every census counts.
+    this.settings = GrowthSettings.defaults().withCapacity(Math.max(GrowthSettings.defaults().capacity(),
+        check.samples() + 1));
+    this.filter = new TypeFilter(check.ignored());
+    this.samples = new ArrayList<>(2 * check.samples() + 1);
+  }
+
+  static Report run(LeakCheck check, ThrowingRunnable job) {
+    synchronized (LOCK) {
+      SelfWarmup.ensure();
+      return new Hunt(check).go(job);
+    }
+  }
+
+  /** Only under {@link #LOCK}. */
+  Report go(ThrowingRunnable job) {
+    while (done < check.warmup()) {
+      runOnce(job);
+      done++;
+    }
+    long firstFrom = done;
+    Analysis first = window(job);
+    if (first.verdict() != Verdict.LEAK) {
+      return report(first);
+    }
+    long secondFrom = done;
+    Analysis second = window(job);
+    return report(confirmed(first, firstFrom, second, secondFrom));
+  }
+
+  /** A baseline census, then {@code samples} more over the next {@code jobs} jobs; the model's verdict. */
+  private Analysis window(ThrowingRunnable job) {
+    GrowthModel model = new GrowthModel(settings);
+    // The model allocates a series per type (names, arrays, map nodes: thousands of JDK objects)
+    // when it first sees a census. After the baseline, that is a step in String, byte[] and long[]
+    // big enough to hide a leak of those very types. So a stand-in model takes a census first: the
+    // baseline then holds a model's worth of series, and the real model's replace the stand-in's
+    // one for one when it is dropped.
+    GrowthModel standIn = new GrowthModel(settings);
+    standIn.add(done, filter.apply(take().histogram()));
+    long from = done;
+    census(model);
+    standIn = null;
+    for (int k = 1; k <= check.samples(); k++) {
+      long due = from + ceilDiv((long) k * check.jobs(), check.samples());
+      while (done < due) {
+        runOnce(job);
+        done++;
+      }
+      census(model);
+    }
+    return model.analyze();
+  }
+
+  private void census(GrowthModel model) {
+    ProbeReading probes = Probes.read();
+    Census.Result census = take();
+    Histogram histogram = filter.apply(census.histogram());
+    model.add(done, histogram);
+    // The second window's baseline is at the first one's last job count: one sample in the report.
+    if (samples.isEmpty() || samples.get(samples.size() - 1).jobs() != done) {
+      samples.add(new Report.Sample(done, ManagementFactory.getRuntimeMXBean().getUptime(), histogram.totalBytes(),
+          histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()), 0,
+          probes.loadedClasses(), probes.liveThreads()));
+    }
+  }
+
+  private static Census.Result take() {
+    try {
+      return Census.take();
+    } catch (CensusException e) {
+      throw new IllegalStateException("leakhunter cannot take a census in this JVM: " + e.getMessage(), e);
+    }
+  }
+
+  /** The second window's suspects that were suspects in the first as well. */
+  private Analysis confirmed(Analysis first, long firstFrom, Analysis second, long secondFrom) {
+    Set<String> before = new HashSet<>();
+    for (Suspect s : first.suspects()) {
+      before.add(s.type());
+    }
+    List<Suspect> both = new ArrayList<>();
+    Set<String> once = new HashSet<>(before);
+    for (Suspect s : second.suspects()) {
+      if (before.contains(s.type())) {
+        both.add(s);
+        once.remove(s.type());
+      } else {
+        once.add(s.type());
+      }
+    }
+    String windows = "jobs " + firstFrom + " to " + secondFrom + " and " + secondFrom + " to " + done;
+    String settled = once.isEmpty() ? null : "grew in only one of " + windows + ", so not counted as leaking"
+        + " (code or caches settling): " + String.join(", ", new TreeSet<>(once));
+    if (both.isEmpty()) {
+      return new Analysis(Verdict.NO_LEAK, List.of(), second.samplesUsed(), join(second.note(), settled));
+    }
+    return new Analysis(Verdict.LEAK, both, second.samplesUsed(),
+        join(join(second.note(), "growth confirmed over " + windows + "; rates from the second"), settled));
+  }
+
+  /** The verdict, with suspects under the check's allowance moved to the note. */
+  private Report report(Analysis analysis) {
+    List<Report.SuspectReport> failing = new ArrayList<>();
+    List<String> tolerated = new ArrayList<>();
+    for (Suspect s : analysis.suspects()) {
+      if (check.allowedBytesPerJob() > 0 && s.bytesPerJob() <= check.allowedBytesPerJob()) {
+        tolerated.add(s.type());
+      } else {
+        failing.add(new Report.SuspectReport(s, List.of(), List.of()));
+      }
+    }
+    Verdict verdict = analysis.verdict();
+    String note = analysis.note();
+    if (!tolerated.isEmpty()) {
+      if (failing.isEmpty()) {
+        verdict = Verdict.NO_LEAK;
+      }
+      note = join(note, "growing within allowedBytesPerJob=" + check.allowedBytesPerJob() + ": "
+          + String.join(", ", tolerated));
+    }
+    return new Report(Report.SCHEMA, new Report.Tool("leakhunter", TestJvm.toolVersion()), TestJvm.current(),
+        check.asMap(), new Report.Jobs(done, 0, check.warmup()), samples, verdict, note, failing);
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : b == null ? a : a + "; " + b;
+  }
+
+  private static void runOnce(ThrowingRunnable job) {
+    try {
+      job.run();
+    } catch (Throwable t) {
+      throw Hunt.<RuntimeException>sneaky(t);
+    }
+  }
+
+  /** The job's own exception, unchanged and unwrapped, whatever its type: the test fails with it. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+}
