@@ -1,5 +1,6 @@
 package dev.leakhunter.agent;
 
+import dev.leakhunter.census.TypeNames;
 import java.util.Set;
 
 /**
@@ -23,5 +24,13 @@ public final class AgentPackages {
     }
     int end = typeName.indexOf('.', ROOT.length());
     return end > 0 && OWN.contains(typeName.substring(ROOT.length(), end));
+  }
+
+  /**
+   * True for a census row that is no object of the host's: the agent's own, or the JVM's heap
+   * fillers. Every census is read without these, by the agent and the JUnit API alike.
+   */
+  public static boolean isNotHostObject(String typeName) {
+    return isAgentType(typeName) || TypeNames.isHeapFiller(typeName);
   }
 }

@@ -35,12 +35,15 @@ public final class AgentWarmup {
   private AgentWarmup() {
   }
 
-  public static void exercise(Path out) throws IOException, CensusException {
+  /**
+   * @return the throwaway census (host objects only), for {@link GrowthModel#reserve}
+   */
+  public static Histogram exercise(Path out) throws IOException, CensusException {
     // A first census pays for JMX start-up, class loading and cold code (~100-200 ms); taken here,
     // at agent start, it costs the host one extra full GC and keeps that cold cost out of the
     // overhead budget, which would otherwise hold the next census back for seconds.
     Probes.read();
-    Census.take();
+    Histogram census = Hunter.hostObjectsOnly(Census.take().histogram());
     GrowthModel model = new GrowthModel(GrowthSettings.defaults());
     List<Analysis> analyses = new ArrayList<>();
     analyses.add(model.analyze());
@@ -75,5 +78,6 @@ public final class AgentWarmup {
       }
       Files.deleteIfExists(scratch);
     }
+    return census;
   }
 }

@@ -6,7 +6,6 @@ import dev.leakhunter.census.HistogramRow;
 import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.ProbeReading;
 import dev.leakhunter.census.Probes;
-import dev.leakhunter.census.TypeNames;
 import dev.leakhunter.growth.Analysis;
 import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
@@ -75,7 +74,7 @@ final class Hunter implements Runnable {
   @Override
   public void run() {
     try {
-      AgentWarmup.exercise(options.out());
+      model.reserve(AgentWarmup.exercise(options.out()));
     } catch (Throwable t) {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
@@ -166,10 +165,10 @@ final class Hunter implements Runnable {
   }
 
   /** The census without the agent's own objects and without the JVM's heap fillers. */
-  private static Histogram hostObjectsOnly(Histogram h) {
+  static Histogram hostObjectsOnly(Histogram h) {
     List<HistogramRow> rows = new ArrayList<>(h.rows().size());
     for (HistogramRow r : h.rows()) {
-      if (!AgentPackages.isAgentType(r.type()) && !TypeNames.isHeapFiller(r.type())) {
+      if (!AgentPackages.isNotHostObject(r.type())) {
         rows.add(r);
       }
     }

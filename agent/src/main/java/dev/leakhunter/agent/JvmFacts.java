@@ -4,13 +4,13 @@ import dev.leakhunter.report.Report;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
-/** Facts about this JVM for the report header. */
-final class JvmFacts {
+/** Facts about this JVM for the report header: the agent's and the JUnit API's. */
+public final class JvmFacts {
 
   private JvmFacts() {
   }
 
-  static Report.Jvm current() {
+  public static Report.Jvm current() {
     long max = Runtime.getRuntime().maxMemory();
     return new Report.Jvm(ProcessHandle.current().pid(), System.getProperty("java.version"), collector(),
         max == Long.MAX_VALUE ? -1 : max);
@@ -47,7 +47,7 @@ final class JvmFacts {
     return beanNames.isEmpty() ? "unknown" : beanNames.substring(0, beanNames.length() - 1);
   }
 
-  static String agentVersion() {
+  public static String agentVersion() {
     String v = JvmFacts.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }

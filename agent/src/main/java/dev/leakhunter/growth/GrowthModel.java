@@ -40,6 +40,17 @@ public final class GrowthModel {
     store.add(jobsCompleted, Objects.requireNonNull(histogram, "histogram"));
   }
 
+  /**
+   * Allocates the storage for the types of {@code histogram} now, recording no sample. The model's
+   * storage (a name and two arrays per type) is in every census after it is allocated: reserved
+   * from a census taken before the baseline, it is already in the baseline, instead of being a
+   * one-off step between the baseline and the second sample that can hide a small leak of the
+   * same JDK types.
+   */
+  public synchronized void reserve(Histogram histogram) {
+    store.reserve(Objects.requireNonNull(histogram, "histogram"));
+  }
+
   /** The verdict on the samples kept so far. Allocates only for what it returns. */
   public synchronized Analysis analyze() {
     int n = store.size();

@@ -69,6 +69,16 @@ final class SampleStore {
     received++;
   }
 
+  /** Creates the series of the types in {@code histogram}, up to the cap, without recording a sample. */
+  void reserve(Histogram histogram) {
+    for (HistogramRow row : histogram.rows()) {
+      if (types.size() >= maxTypes) {
+        return;
+      }
+      types.computeIfAbsent(row.type(), t -> new TypeSeries(t, capacity));
+    }
+  }
+
   private int nextSlot() {
     long sampleNumber = received;
     if (provisionalTail) {

@@ -1,5 +1,6 @@
 package dev.leakhunter.junit;
 
+import dev.leakhunter.agent.JvmFacts;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.Histogram;
@@ -165,7 +166,7 @@ final class Hunt {
       note = join(note, "growing within allowedBytesPerJob=" + check.allowedBytesPerJob() + ": "
           + String.join(", ", tolerated));
     }
-    return new Report(Report.SCHEMA, new Report.Tool("leakhunter", TestJvm.toolVersion()), TestJvm.current(),
+    return new Report(Report.SCHEMA, new Report.Tool("leakhunter", JvmFacts.agentVersion()), JvmFacts.current(),
         check.asMap(), new Report.Jobs(done, 0, check.warmup()), samples, verdict, note, failing);
   }
 

@@ -27,7 +27,7 @@ final class TypeFilter {
   }
 
   boolean keeps(String type) {
-    if (AgentPackages.isAgentType(type) || exact.contains(type)) {
+    if (AgentPackages.isNotHostObject(type) || exact.contains(type)) {
       return false;
     }
     for (String p : prefixes) {

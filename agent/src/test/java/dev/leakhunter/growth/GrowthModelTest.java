@@ -400,4 +400,23 @@ class GrowthModelTest {
   private static List<String> types(Analysis analysis) {
     return analysis.suspects().stream().map(Suspect::type).collect(Collectors.toList());
   }
+
+  @Test
+  void reservingTypesRecordsNoSampleAndChangesNoVerdict() {
+    GrowthModel reserved = new GrowthModel(GrowthSettings.defaults());
+    GrowthModel plain = new GrowthModel(GrowthSettings.defaults());
+    reserved.reserve(new dev.leakhunter.census.Histogram(java.util.List.of(
+        new dev.leakhunter.census.HistogramRow("com.acme.Order", 5, 80, 1),
+        new dev.leakhunter.census.HistogramRow("com.acme.Gone", 1, 16, 1)), 6, 96));
+    assertEquals(0, reserved.samples());
+    assertEquals(2, reserved.typesTracked());
+    for (int i = 1; i <= 20; i++) {
+      dev.leakhunter.census.Histogram h = new dev.leakhunter.census.Histogram(java.util.List.of(
+          new dev.leakhunter.census.HistogramRow("com.acme.Order", 10L * i, 160L * i, 1)), 10L * i, 160L * i);
+      reserved.add(20L * i, h);
+      plain.add(20L * i, h);
+    }
+    assertEquals(plain.analyze(), reserved.analyze());
+    assertEquals(Verdict.LEAK, reserved.analyze().verdict());
+  }
 }
