@@ -23,6 +23,8 @@ final class ForkedJvm {
   static final Path DEMO_JAR = Path.of(required("leakhunter.demoJar"));
   static final Path JAVA = Path.of(required("leakhunter.it.javaHome"), "bin", "java");
   static final Path WORK = Path.of(required("leakhunter.it.workDir"));
+  /** target/test-classes: where this class, and the leak catalogue's fixtures, were compiled to. */
+  static final Path TEST_CLASSES = testClasses();
 
   final Path dir;
   final Process process;
@@ -37,6 +39,22 @@ final class ForkedJvm {
    * fresh directory under target/it-work/{@code name}.
    */
   static ForkedJvm demo(String name, String agentOptions, String... demoArgs) throws IOException {
+    List<String> app = new ArrayList<>(List.of("-jar", DEMO_JAR.toString()));
+    app.addAll(List.of(demoArgs));
+    return start(name, agentOptions, app);
+  }
+
+  /**
+   * Starts a fixture of the leak catalogue, {@code java [-javaagent:...] -cp target/test-classes
+   * dev.leakhunter.catalogue.Catalogue fixture args...}, in target/it-work/{@code name}.
+   */
+  static ForkedJvm catalogue(String name, String agentOptions, String fixture, String... args) throws IOException {
+    List<String> app = new ArrayList<>(List.of("-cp", TEST_CLASSES.toString(), "dev.leakhunter.catalogue.Catalogue", fixture));
+    app.addAll(List.of(args));
+    return start(name, agentOptions, app);
+  }
+
+  private static ForkedJvm start(String name, String agentOptions, List<String> app) throws IOException {
     Path dir = WORK.resolve(name);
     deleteRecursively(dir);
     Files.createDirectories(dir);
@@ -47,9 +65,7 @@ final class ForkedJvm {
     if (agentOptions != null) {
       cmd.add("-javaagent:" + AGENT_JAR + "=" + agentOptions);
     }
-    cmd.add("-jar");
-    cmd.add(DEMO_JAR.toString());
-    cmd.addAll(List.of(demoArgs));
+    cmd.addAll(app);
     Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
@@ -113,6 +129,14 @@ final class ForkedJvm {
           + "Maven (mvn verify), which sets it");
     }
     return v;
+  }
+
+  private static Path testClasses() {
+    try {
+      return Path.of(ForkedJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void deleteRecursively(Path dir) throws IOException {
