@@ -68,6 +68,10 @@ public final class GrowthModel {
           settings.minInstanceGrowth(), settings.minInstancesPerJob());
       double bytes = rule.sustainedGrowth(jobs, type.bytes, from, n,
           settings.minByteGrowth(), settings.minBytesPerJob());
+      if (instances == 0 && bytes == 0 && rule.rate(jobs, type.instances, from, n) == 0) {
+        // One array doubling as it fills: its count is flat, its bytes come in growing steps.
+        bytes = rule.steppedGrowth(jobs, type.bytes, from, n, settings.minByteGrowth());
+      }
       if (instances > 0 || bytes > 0) {
         candidates.add(new Clusters.Candidate(type.type,
             rule.rate(jobs, type.instances, from, n), rule.rate(jobs, type.bytes, from, n),

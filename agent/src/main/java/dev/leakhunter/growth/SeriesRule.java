@@ -60,6 +60,16 @@ final class SeriesRule {
    * was caught 51% of the time instead of 90%.
    */
   static final double NOISE_RATIO = 4;
+  /** Steps of a doubling array in the window before {@link #steppedGrowth} believes it. */
+  static final int MIN_STEPS = 3;
+  /** A rise counts as a step when it is at least 1/8 of the window's largest one (3 doublings). */
+  static final double STEP_FLOOR_DIVISOR = 8;
+  /** A doubling array's steps grow; with sampling they may look a little smaller. */
+  static final double STEP_SHRINK = 0.6;
+  /** How far apart the fill rates between steps may be: step positions are known to a sample. */
+  static final double STEP_RATE_SPREAD = 3;
+  /** The next step of a doubling array comes after 2x the last height at the fill rate; margin 1.5. */
+  static final double OVERDUE = 3;
   /** Significance for reporting the rate of a suspect's other series: does it go up at all. */
   private static final double RATE_ALPHA = 0.05;
 
@@ -102,6 +112,90 @@ final class SeriesRule {
       return 0;
     }
     return 1 - Math.max(whole.p(), tail.p());
+  }
+
+  /**
+   * The confidence, in (0, 1], that {@code y[from, to)} is one array growing by doubling as it fills
+   * (a {@code StringBuilder} or {@code ByteArrayOutputStream} appended to per job and never
+   * emptied), or 0. Its bytes rise in steps, each about twice the one before, flat in between; the
+   * latest flat stretch fails {@link #sustainedGrowth}'s tail test although the next step is only
+   * not yet due. So this rule accepts a staircase when, on the series' lower envelope (the minimum
+   * of each sample and all later ones, which drops in-flight spikes):
+   * <ol>
+   *   <li>the whole window trends upward (Mann–Kendall p &le; {@value #ALPHA}) by at least
+   *       {@code minGrowth};</li>
+   *   <li>it rose in at least {@value #MIN_STEPS} steps, each a rise of more than
+   *       {@value #NOISE_RATIO} times the noise and at least 1/{@value #STEP_FLOOR_DIVISOR} of the
+   *       largest, none smaller than {@value #STEP_SHRINK} of the one
+   *       before (an array's steps grow with it);</li>
+   *   <li>between steps the array filled at a steady rate: step height over jobs since the previous
+   *       step varies by at most a factor {@value #STEP_RATE_SPREAD};</li>
+   *   <li>the next step is not overdue: fewer jobs have passed since the last step than
+   *       {@value #OVERDUE} times the last step's height at that rate (a doubling array's next step
+   *       needs twice that).</li>
+   * </ol>
+   * A bounded buffer or a cache's table that grows this way and stops is a leak by this rule until
+   * its next step is overdue.
+   */
+  double steppedGrowth(long[] x, long[] y, int from, int to, long minGrowth) {
+    int n = to - from;
+    if (n < 2 * MIN_TAIL || range(y, from, to) < minGrowth) {
+      return 0;
+    }
+    MannKendall whole = MannKendall.test(y, from, to, longScratch);
+    if (whole.p() > ALPHA) {
+      return 0;
+    }
+    double threshold = NOISE_RATIO * scatter(y, from, to);
+    long floor = Long.MAX_VALUE;
+    long[] envelope = longScratch;
+    for (int i = to - 1; i >= from; i--) {
+      floor = Math.min(floor, y[i]);
+      envelope[i - from] = floor;
+    }
+    if (envelope[n - 1] - envelope[0] < minGrowth) {
+      return 0;
+    }
+    long largest = 0;
+    for (int i = 1; i < n; i++) {
+      largest = Math.max(largest, envelope[i] - envelope[i - 1]);
+    }
+    // Rises far below the largest are the envelope's own jitter, not an array's steps.
+    threshold = Math.max(threshold, largest / STEP_FLOOR_DIVISOR);
+    int steps = 0;
+    double firstHeight = 0;
+    double lastHeight = 0;
+    long lastStepAt = -1;
+    double minRate = Double.POSITIVE_INFINITY;
+    double maxRate = 0;
+    for (int i = 1; i < n; i++) {
+      double rise = envelope[i] - envelope[i - 1];
+      if (rise <= threshold || rise <= 0) {
+        continue;
+      }
+      if (rise < STEP_SHRINK * lastHeight) {
+        return 0;
+      }
+      long at = x[from + i];
+      if (lastStepAt >= 0) {
+        double rate = rise / (at - lastStepAt);
+        minRate = Math.min(minRate, rate);
+        maxRate = Math.max(maxRate, rate);
+      }
+      if (steps++ == 0) {
+        firstHeight = rise;
+      }
+      lastHeight = rise;
+      lastStepAt = at;
+    }
+    if (steps < MIN_STEPS || lastHeight < firstHeight || maxRate > STEP_RATE_SPREAD * minRate) {
+      return 0;
+    }
+    double rate = Math.sqrt(minRate * maxRate);
+    if (x[to - 1] - lastStepAt > OVERDUE * lastHeight / rate) {
+      return 0;
+    }
+    return 1 - whole.p();
   }
 
   /**

@@ -93,6 +93,42 @@ class SeriesRuleTest {
     return y;
   }
 
+  /** A StringBuilder holding 90 B per job, capacity doubling from 16 bytes, plus a heap of 200 KB. */
+  private static long doublingBuffer(long job, long perJob) {
+    long capacity = 16;
+    while (capacity < job * perJob) {
+      capacity *= 2;
+    }
+    return 200_000 + capacity;
+  }
+
+  @Test
+  void aDoublingBufferIsSteppedGrowthThoughItsTailIsFlat() {
+    long[] y = series(job -> doublingBuffer(job, 90) + (job * 7919) % 300); // in-flight jitter
+    assertEquals(0, rule.sustainedGrowth(JOBS, y, 0, y.length, 1024, 1.0), "the flat tail fails the plateau test");
+    assertTrue(rule.steppedGrowth(JOBS, y, 0, y.length, 1024) > 0.99);
+  }
+
+  @Test
+  void aDoublingBufferThatStoppedIsNotSteppedGrowthOnceItsNextStepIsOverdue() {
+    // Jobs 20..410: the buffer stops growing at job 100 (12 KB), its last step at job 92.
+    long[] y = series(job -> doublingBuffer(Math.min(job, 100), 90));
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
+  @Test
+  void aCacheFillingEverMoreSlowlyIsNotSteppedGrowth() {
+    long[] y = series(job -> 200_000 + (long) (40_000 * Math.sqrt(job)) / 4_000 * 4_000);
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
+  @Test
+  void steppedGrowthIgnoresASpikeButNeedsThreeSteps() {
+    long[] y = series(job -> job < 200 ? 100_000 : 130_000);
+    y[10] += 50_000;
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
   private static long[] jobs(long first, long every, int n) {
     long[] x = new long[n];
     for (int i = 0; i < n; i++) {

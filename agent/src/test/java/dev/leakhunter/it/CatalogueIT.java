@@ -30,8 +30,8 @@ class CatalogueIT {
   static final String JOBS = "jobs=dev.leakhunter.catalogue.Fixture#job";
   static final int WARMUP = 20;
   static final String OPTIONS = System.getProperty("leakhunter.catalogue.options", "every=10");
-  static final int RUN_JOBS = Integer.getInteger("leakhunter.catalogue.jobs", 700);
-  static final String RATE = System.getProperty("leakhunter.catalogue.rate", "200");
+  static final int RUN_JOBS = Integer.getInteger("leakhunter.catalogue.jobs", 900);
+  static final String RATE = System.getProperty("leakhunter.catalogue.rate", "150");
 
   private static final List<String> TABLE = new ArrayList<>();
 

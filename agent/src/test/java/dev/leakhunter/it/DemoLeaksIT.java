@@ -34,6 +34,9 @@ class DemoLeaksIT {
     Map<String, Object> report = demo.reportJson();
     assertEquals("leak", report.get("verdict"), demo.outputs() + "\n" + demo.reportText());
     Map<String, Object> planted = suspect(report, plantedType);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first = ((List<Map<String, Object>>) report.get("suspects")).get(0);
+    assertEquals(plantedType, first.get("type"), "the planted type leads the first cluster\n" + demo.reportText());
     // Every third job is of the leaking kind and keeps one planted object.
     double perJob = ((Number) planted.get("instancesPerJob")).doubleValue();
     assertEquals(1.0 / 3, perJob, 0.05, plantedType + " per job");
