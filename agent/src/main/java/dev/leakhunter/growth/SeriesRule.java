@@ -156,43 +156,47 @@ final class SeriesRule {
     if (envelope[n - 1] - envelope[0] < minGrowth) {
       return 0;
     }
+    // The staircase is read backwards from the newest step: an array's steps shrink going back in
+    // time, so the first rise that does not (a warm-up jump, an earlier cache) ends it.
     long largest = 0;
-    for (int i = 1; i < n; i++) {
+    for (int i = n / 2; i < n; i++) {
       largest = Math.max(largest, envelope[i] - envelope[i - 1]);
     }
-    // Rises far below the largest are the envelope's own jitter, not an array's steps.
+    // Rises far below the newest steps are the envelope's own jitter, not an array's steps.
     threshold = Math.max(threshold, largest / STEP_FLOOR_DIVISOR);
     int steps = 0;
-    double firstHeight = 0;
-    double lastHeight = 0;
-    long lastStepAt = -1;
+    double newestHeight = 0;
+    double laterHeight = 0;
+    long newestStepAt = -1;
+    long laterStepAt = -1;
     double minRate = Double.POSITIVE_INFINITY;
     double maxRate = 0;
-    for (int i = 1; i < n; i++) {
+    for (int i = n - 1; i >= 1; i--) {
       double rise = envelope[i] - envelope[i - 1];
       if (rise <= threshold || rise <= 0) {
         continue;
       }
-      if (rise < STEP_SHRINK * lastHeight) {
-        return 0;
+      if (steps > 0 && rise * STEP_SHRINK > laterHeight) {
+        break;
       }
       long at = x[from + i];
-      if (lastStepAt >= 0) {
-        double rate = rise / (at - lastStepAt);
+      if (steps == 0) {
+        newestHeight = rise;
+        newestStepAt = at;
+      } else {
+        double rate = laterHeight / (laterStepAt - at);
         minRate = Math.min(minRate, rate);
         maxRate = Math.max(maxRate, rate);
       }
-      if (steps++ == 0) {
-        firstHeight = rise;
-      }
-      lastHeight = rise;
-      lastStepAt = at;
+      steps++;
+      laterHeight = rise;
+      laterStepAt = at;
     }
-    if (steps < MIN_STEPS || lastHeight < firstHeight || maxRate > STEP_RATE_SPREAD * minRate) {
+    if (steps < MIN_STEPS || laterHeight > newestHeight || maxRate > STEP_RATE_SPREAD * minRate) {
       return 0;
     }
     double rate = Math.sqrt(minRate * maxRate);
-    if (x[to - 1] - lastStepAt > OVERDUE * lastHeight / rate) {
+    if (x[to - 1] - newestStepAt > OVERDUE * newestHeight / rate) {
       return 0;
     }
     return 1 - whole.p();

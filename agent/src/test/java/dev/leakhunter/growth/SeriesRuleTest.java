@@ -110,6 +110,12 @@ class SeriesRuleTest {
   }
 
   @Test
+  void aWarmUpJumpBeforeTheStaircaseDoesNotHideIt() {
+    long[] y = series(job -> doublingBuffer(job, 90) + (job > 25 ? 1_000_000 : 0));
+    assertTrue(rule.steppedGrowth(JOBS, y, 0, y.length, 1024) > 0.99);
+  }
+
+  @Test
   void aDoublingBufferThatStoppedIsNotSteppedGrowthOnceItsNextStepIsOverdue() {
     // Jobs 20..410: the buffer stops growing at job 100 (12 KB), its last step at job 92.
     long[] y = series(job -> doublingBuffer(Math.min(job, 100), 90));
