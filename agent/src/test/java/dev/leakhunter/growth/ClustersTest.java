@@ -18,6 +18,9 @@ class ClustersTest {
     assertEquals(0, TypeNames.specificity("com.acme.Session"));
     assertEquals(0, TypeNames.specificity("javafx.Thing"), "only the listed JDK prefixes count");
     assertEquals(1, TypeNames.specificity("com.acme.Session[]"));
+    assertEquals(1, TypeNames.specificity("com.acme.AvatarStore$$Lambda$138"), "a lambda names code, not data");
+    assertEquals(1, TypeNames.specificity("com.acme.AvatarStore$$Lambda"));
+    assertEquals(0, TypeNames.specificity("com.acme.Bus$1"), "an anonymous class is a type of its own");
     assertEquals(2, TypeNames.specificity("java.util.HashMap$Node"));
     assertEquals(2, TypeNames.specificity("javax.management.ObjectName"));
     assertEquals(2, TypeNames.specificity("jdk.internal.ref.CleanerImpl$PhantomCleanableRef"));
