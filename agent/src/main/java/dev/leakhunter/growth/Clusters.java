@@ -22,7 +22,7 @@ import java.util.List;
  * growth: they start, speed up, slow down and stop together, because the same jobs add to all of
  * them. So each suspect's series is turned into its progress over the common window,
  * {@code c(i) = (y(i) - start) / (end - start)} with robust ends (the median of the first and of the
- * last few samples), and two suspects grow in lockstep when their progress curves stay within
+ * last few samples), after one-off jumps are taken out of the series (see {@link #withoutJumps}), and two suspects grow in lockstep when their progress curves stay within
  * {@value #SHAPE_TOLERANCE} of each other, plus {@value #NOISE_WIDTHS} times each series' own noise
  * (sample-to-sample scatter, as a share of its growth), at all but one in {@value #OUTLIER_SHARE}
  * common samples (a census can catch a spike in one type). A suspect's series is
@@ -134,12 +134,14 @@ final class Clusters {
       ya[i] = common.get(i)[0];
       yb[i] = common.get(i)[1];
     }
-    double[] ca = progress(ya);
-    double[] cb = progress(yb);
+    double[] wa = withoutJumps(ya);
+    double[] wb = withoutJumps(yb);
+    double[] ca = progress(wa);
+    double[] cb = progress(wb);
     if (ca == null || cb == null) {
       return true; // no net growth over the common window: no shape to tell apart
     }
-    double tolerance = SHAPE_TOLERANCE + NOISE_WIDTHS * (noiseShare(ya) + noiseShare(yb));
+    double tolerance = SHAPE_TOLERANCE + NOISE_WIDTHS * (noiseShare(wa) + noiseShare(wb));
     int apart = 0;
     for (int i = 0; i < n; i++) {
       if (Math.abs(ca[i] - cb[i]) > tolerance) {
@@ -173,11 +175,47 @@ final class Clusters {
   }
 
   /**
+   * The series rebuilt from its sample-to-sample increments with the one-off jumps taken out: an
+   * increment more than 6 robust standard deviations and more than the median increment away from
+   * the median becomes the median, as long as such increments are rare (one in
+   * {@value #OUTLIER_SHARE}, or one). A {@code byte[]} that a leak holds also jumps once when a table
+   * is built in warm-up, or when the list holding the leak doubles its array: without this, that
+   * one jump would shift its progress curve for good and split it from its leak. A late start or a
+   * stop is no jump: half the increments are then unlike the median, and stay.
+   */
+  static double[] withoutJumps(long[] y) {
+    int n = y.length;
+    double[] diffs = new double[n - 1];
+    for (int i = 0; i < n - 1; i++) {
+      diffs[i] = y[i + 1] - y[i];
+    }
+    double[] sorted = diffs.clone();
+    double med = median(sorted);
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = Math.abs(diffs[i] - med);
+    }
+    double cap = Math.max(6 * 1.4826 * median(sorted), Math.abs(med));
+    int jumps = 0;
+    for (double d : diffs) {
+      jumps += Math.abs(d - med) > cap ? 1 : 0;
+    }
+    // Jumps are one-offs: when many increments stand out, they are how the series grows.
+    boolean clip = jumps <= Math.max(1, diffs.length / OUTLIER_SHARE);
+    double[] w = new double[n];
+    w[0] = y[0];
+    for (int i = 1; i < n; i++) {
+      double d = diffs[i - 1];
+      w[i] = w[i - 1] + (clip && Math.abs(d - med) > cap ? med : d);
+    }
+    return w;
+  }
+
+  /**
    * Progress from 0 (start) to 1 (end), ends taken as the medians of the first and the last
    * {@code max(2, n / 8)} samples, so that one odd census at either end does not skew the curve;
    * null if the series does not grow between them.
    */
-  static double[] progress(long[] y) {
+  static double[] progress(double[] y) {
     int n = y.length;
     int k = Math.max(2, n / 8);
     double start = median(y, 0, k);
@@ -196,7 +234,7 @@ final class Clusters {
    * Sample-to-sample scatter as a share of the growth: a robust standard deviation of successive
    * differences around their median (so a steady trend is not noise), over the net rise.
    */
-  static double noiseShare(long[] y) {
+  static double noiseShare(double[] y) {
     int n = y.length;
     double[] diffs = new double[n - 1];
     for (int i = 0; i < n - 1; i++) {
@@ -212,7 +250,7 @@ final class Clusters {
     return rise <= 0 ? 0 : scatter / rise;
   }
 
-  private static double median(long[] y, int from, int to) {
+  private static double median(double[] y, int from, int to) {
     double[] v = new double[to - from];
     for (int i = from; i < to; i++) {
       v[i - from] = y[i];
