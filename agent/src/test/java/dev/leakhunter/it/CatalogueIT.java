@@ -31,7 +31,7 @@ class CatalogueIT {
   static final int WARMUP = 20;
   static final String OPTIONS = System.getProperty("leakhunter.catalogue.options", "every=10");
   static final int RUN_JOBS = Integer.getInteger("leakhunter.catalogue.jobs", 900);
-  static final String RATE = System.getProperty("leakhunter.catalogue.rate", "150");
+  static final String RATE = System.getProperty("leakhunter.catalogue.rate", "100");
 
   private static final List<String> TABLE = new ArrayList<>();
 
