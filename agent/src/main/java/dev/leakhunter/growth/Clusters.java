@@ -22,7 +22,8 @@ import java.util.List;
  * growth: they start, speed up, slow down and stop together, because the same jobs add to all of
  * them. So each suspect's series is turned into its progress over the common window,
  * {@code c(i) = (y(i) - start) / (end - start)} with robust ends (the median of the first and of the
- * last few samples), after one-off jumps are taken out of the series (see {@link #withoutJumps}), and two suspects grow in lockstep when their progress curves stay within
+ * last few samples), after one-off jumps are taken out of the series (see {@link #withoutJumps}),
+ * and two suspects grow in lockstep when their progress curves stay within
  * {@value #SHAPE_TOLERANCE} of each other, plus {@value #NOISE_WIDTHS} times each series' own noise
  * (sample-to-sample scatter, as a share of its growth), at all but one in {@value #OUTLIER_SHARE}
  * common samples (a census can catch a spike in one type). A suspect's series is
@@ -31,14 +32,15 @@ import java.util.List;
  * <p><b>When it is wrong.</b> Two independent leaks that both grow steadily with jobs over the same
  * window have the same shape, and are merged: no census statistic tells them apart, only who holds
  * them (retention roots, not built yet) can. They are split when their shapes differ: one started
- * later or stopped, one comes in steps, one speeds up. One leak is split when its types really grow
+ * later or stopped, one grows in repeated steps, one speeds up. One leak is split when its types really grow
  * differently (a holder created once per 100 jobs, its parts per job). Noisy series are merged
  * rather than split: the tolerance widens with noise, so "cannot tell" reads as one leak.
  *
  * <p><b>Order.</b> Each cluster grows from the suspect with the most bytes per job not yet placed,
  * and takes every remaining suspect in lockstep with that seed (not with any member, so a slow
  * drift cannot chain every suspect into one cluster). Its lead is the most specific type (an
- * application type before an array of one before JDK types and primitive arrays), among those the
+ * application type before an array of one or a lambda, before JDK types and primitive arrays:
+ * {@link TypeNames#specificity}), among those the
  * one with the fewest instances per job (a job's leak is usually one holder with its parts in
  * multiples: one {@code Order}, 5.5 {@code LineItem}s), then the most bytes per job. Clusters led by
  * an application type come first, then by total bytes per job.
