@@ -103,6 +103,17 @@ class SeriesRuleTest {
   }
 
   @Test
+  void aFewRisesOfTheJvmsOwnClassLoadingAreNotSustainedGrowth() {
+    // java.lang.Class in a healthy fixture on JDK 25: +5, +1, +3, +1 over the window.
+    long[] y = series(job -> 4_035 + (job >= 100 ? 5 : 0) + (job >= 200 ? 1 : 0) + (job >= 300 ? 3 : 0)
+        + (job >= 350 ? 1 : 0));
+    assertEquals(0, rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01));
+    long[] sixRises = series(job -> 4_035 + job / 60 * 2);
+    assertTrue(rule.sustainedGrowth(JOBS, sixRises, 0, sixRises.length, 8, 0.01) > 0,
+        "the same growth in six or more rises is a leak");
+  }
+
+  @Test
   void aDoublingBufferIsSteppedGrowthThoughItsTailIsFlat() {
     long[] y = series(job -> doublingBuffer(job, 90) + (job * 7919) % 300); // in-flight jitter
     assertEquals(0, rule.sustainedGrowth(JOBS, y, 0, y.length, 1024, 1.0), "the flat tail fails the plateau test");
