@@ -204,7 +204,10 @@ final class SeriesRule {
       laterHeight = rise;
       laterStepAt = at;
     }
-    if (steps < MIN_STEPS || laterHeight > newestHeight || maxRate > STEP_RATE_SPREAD * minRate) {
+    // laterHeight is now the oldest step's: the staircase must have doubled at least once, and grown
+    // by minGrowth itself (a warm-up jump before it does not count).
+    if (steps < MIN_STEPS || newestHeight < 2 * laterHeight || maxRate > STEP_RATE_SPREAD * minRate
+        || envelope[n - 1] - envelopeBefore(envelope, x, from, n, laterStepAt) < minGrowth) {
       return 0;
     }
     double rate = Math.sqrt(minRate * maxRate);
@@ -302,6 +305,16 @@ final class SeriesRule {
       pairScratch[i] = Math.abs(pairScratch[i] - median);
     }
     return 1.4826 * TheilSen.median(pairScratch, n) / Math.sqrt(2);
+  }
+
+  /** The envelope just before the step at job {@code at}. */
+  private static long envelopeBefore(long[] envelope, long[] x, int from, int n, long at) {
+    for (int i = 1; i < n; i++) {
+      if (x[from + i] == at) {
+        return envelope[i - 1];
+      }
+    }
+    return envelope[0];
   }
 
   private static int rises(long[] y, int from, int to) {

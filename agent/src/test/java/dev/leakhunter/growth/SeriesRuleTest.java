@@ -127,6 +127,16 @@ class SeriesRuleTest {
   }
 
   @Test
+  void evenSmallStepsAfterAWarmUpJumpAreNotSteppedGrowth() {
+    // Object[] on JDK 17 in the SoftCache control: +8 bytes per census after a warm-up jump.
+    long[] y = new long[JOBS.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = 180_000 + (i > 0 ? 5_000 : 0) + 8L * i;
+    }
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
+  @Test
   void aDoublingBufferThatStoppedIsNotSteppedGrowthOnceItsNextStepIsOverdue() {
     // Jobs 20..410: the buffer stops growing at job 100 (12 KB), its last step at job 92.
     long[] y = series(job -> doublingBuffer(Math.min(job, 100), 90));
