@@ -19,7 +19,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -56,6 +58,9 @@ final class Hunter implements Runnable {
   private List<String> lastSuspectTypes = List.of();
   private Verdict lastVerdict;
   private int failures;
+  // every=1 only: live instances per type at the previous census, for the per-job line.
+  private Map<String, Long> previousCounts;
+  private long previousJobs;
 
   Hunter(AgentOptions options, AgentLog log) {
     this.options = options;
@@ -148,9 +153,25 @@ final class Hunter implements Runnable {
     Report report = buildReport(analysis);
     latest = report;
     log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
+    if (options.every() == 1) {
+      perJobLine(histogram, jobs, inFlight);
+    }
     if (changed(analysis) || System.nanoTime() - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
       write(report);
     }
+  }
+
+  /** {@code every=1}: the types that grew since the previous census, in the jobs it covers. */
+  private void perJobLine(Histogram histogram, long jobs, long inFlight) {
+    Map<String, Long> counts = new HashMap<>();
+    for (HistogramRow r : histogram.rows()) {
+      counts.merge(r.type(), r.instances(), Long::sum);
+    }
+    if (previousCounts != null) {
+      log.info(SampleLine.jobs(previousJobs, jobs, inFlight, previousCounts, counts));
+    }
+    previousCounts = counts;
+    previousJobs = jobs;
   }
 
   private boolean changed(Analysis analysis) {

@@ -79,6 +79,11 @@ public final class GrowthModel {
           settings.minInstanceGrowth(), settings.minInstancesPerJob());
       double bytes = rule.sustainedGrowth(jobs, type.bytes, from, n,
           settings.minByteGrowth(), settings.minBytesPerJob());
+      if (instances == 0 && bytes == 0 && !countExplainsBytes(type, jobs, from, n)) {
+        // One array doubling as it fills: its bytes come in growing steps that its count (flat,
+        // or drifting with other arrays of the type) does not account for.
+        bytes = rule.steppedGrowth(jobs, type.bytes, from, n, settings.minByteGrowth());
+      }
       if (instances > 0 || bytes > 0) {
         candidates.add(new Clusters.Candidate(type.type,
             rule.rate(jobs, type.instances, from, n), rule.rate(jobs, type.bytes, from, n),
@@ -88,6 +93,17 @@ public final class GrowthModel {
     Verdict verdict = candidates.isEmpty() ? Verdict.NO_LEAK : Verdict.LEAK;
     String note = capNote("");
     return new Analysis(verdict, Clusters.rank(candidates), n, note.isEmpty() ? null : note);
+  }
+
+  /** True when the type's bytes grow about as its count does: more objects, not a bigger one. */
+  private boolean countExplainsBytes(TypeSeries type, long[] jobs, int from, int n) {
+    long count = type.instances[n - 1];
+    if (count <= 0) {
+      return false;
+    }
+    double meanSize = (double) type.bytes[n - 1] / count;
+    double bytesPerJob = rule.rate(jobs, type.bytes, from, n);
+    return rule.rate(jobs, type.instances, from, n) * meanSize >= 0.5 * bytesPerJob;
   }
 
   private List<SeriesPoint> series(TypeSeries type, int from, int n) {

@@ -10,9 +10,11 @@ final class TypeNames {
   }
 
   /**
-   * 0 for an application type, 1 for an array of one, 2 for JDK types and primitive arrays. The
-   * lower, the more a type says about which leak it is: {@code com.acme.Session} names the leak,
-   * the {@code java.util.HashMap$Node} and {@code byte[]} that come with it do not.
+   * 0 for an application type, 1 for an array of one or a generated class (a lambda, a proxy:
+   * {@code $$} in the name), 2 for JDK types and primitive arrays. The lower, the more a type says
+   * about which leak it is: {@code com.acme.Session} names the leak, the
+   * {@code java.util.HashMap$Node} and {@code byte[]} that come with it do not, and a lambda held
+   * with each {@code com.acme.Member} names the callback, not what it keeps.
    */
   static int specificity(String type) {
     String element = type;
@@ -29,6 +31,6 @@ final class TypeNames {
         return 2;
       }
     }
-    return element.length() == type.length() ? 0 : 1;
+    return element.length() == type.length() && !type.contains("$$") ? 0 : 1;
   }
 }

@@ -93,6 +93,69 @@ class SeriesRuleTest {
     return y;
   }
 
+  /** A StringBuilder holding 90 B per job, capacity doubling from 16 bytes, plus a heap of 200 KB. */
+  private static long doublingBuffer(long job, long perJob) {
+    long capacity = 16;
+    while (capacity < job * perJob) {
+      capacity *= 2;
+    }
+    return 200_000 + capacity;
+  }
+
+  @Test
+  void aFewRisesOfTheJvmsOwnClassLoadingAreNotSustainedGrowth() {
+    // java.lang.Class in a healthy fixture on JDK 25: +5, +1, +3, +1 over the window.
+    long[] y = series(job -> 4_035 + (job >= 100 ? 5 : 0) + (job >= 200 ? 1 : 0) + (job >= 300 ? 3 : 0)
+        + (job >= 350 ? 1 : 0));
+    assertEquals(0, rule.sustainedGrowth(JOBS, y, 0, y.length, 8, 0.01));
+    long[] sixRises = series(job -> 4_035 + job / 60 * 2);
+    assertTrue(rule.sustainedGrowth(JOBS, sixRises, 0, sixRises.length, 8, 0.01) > 0,
+        "the same growth in six or more rises is a leak");
+  }
+
+  @Test
+  void aDoublingBufferIsSteppedGrowthThoughItsTailIsFlat() {
+    long[] y = series(job -> doublingBuffer(job, 90) + (job * 7919) % 300); // in-flight jitter
+    assertEquals(0, rule.sustainedGrowth(JOBS, y, 0, y.length, 1024, 1.0), "the flat tail fails the plateau test");
+    assertTrue(rule.steppedGrowth(JOBS, y, 0, y.length, 1024) > 0.99);
+  }
+
+  @Test
+  void aWarmUpJumpBeforeTheStaircaseDoesNotHideIt() {
+    long[] y = series(job -> doublingBuffer(job, 90) + (job > 25 ? 1_000_000 : 0));
+    assertTrue(rule.steppedGrowth(JOBS, y, 0, y.length, 1024) > 0.99);
+  }
+
+  @Test
+  void evenSmallStepsAfterAWarmUpJumpAreNotSteppedGrowth() {
+    // Object[] on JDK 17 in the SoftCache control: +8 bytes per census after a warm-up jump.
+    long[] y = new long[JOBS.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = 180_000 + (i > 0 ? 5_000 : 0) + 8L * i;
+    }
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
+  @Test
+  void aDoublingBufferThatStoppedIsNotSteppedGrowthOnceItsNextStepIsOverdue() {
+    // Jobs 20..410: the buffer stops growing at job 100 (12 KB), its last step at job 92.
+    long[] y = series(job -> doublingBuffer(Math.min(job, 100), 90));
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
+  @Test
+  void aCacheFillingEverMoreSlowlyIsNotSteppedGrowth() {
+    long[] y = series(job -> 200_000 + (long) (40_000 * Math.sqrt(job)) / 4_000 * 4_000);
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
+  @Test
+  void steppedGrowthIgnoresASpikeButNeedsThreeSteps() {
+    long[] y = series(job -> job < 200 ? 100_000 : 130_000);
+    y[10] += 50_000;
+    assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
+  }
+
   private static long[] jobs(long first, long every, int n) {
     long[] x = new long[n];
     for (int i = 0; i < n; i++) {

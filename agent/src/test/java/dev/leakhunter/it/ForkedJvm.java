@@ -23,6 +23,8 @@ final class ForkedJvm {
   static final Path DEMO_JAR = Path.of(required("leakhunter.demoJar"));
   static final Path JAVA = Path.of(required("leakhunter.it.javaHome"), "bin", "java");
   static final Path WORK = Path.of(required("leakhunter.it.workDir"));
+  /** target/test-classes: where this class, and the leak catalogue's fixtures, were compiled to. */
+  static final Path TEST_CLASSES = testClasses();
 
   final Path dir;
   final Process process;
@@ -47,6 +49,23 @@ final class ForkedJvm {
    */
   static ForkedJvm start(String name, List<String> prefix, Path java, List<String> jvmFlags, String agentOptions,
                          String... demoArgs) throws IOException {
+    List<String> app = new ArrayList<>(List.of("-jar", DEMO_JAR.toString()));
+    app.addAll(List.of(demoArgs));
+    return launch(name, prefix, java, jvmFlags, agentOptions, app);
+  }
+
+  /**
+   * Starts a fixture of the leak catalogue, {@code java [-javaagent:...] -cp target/test-classes
+   * dev.leakhunter.catalogue.Catalogue fixture args...}, in target/it-work/{@code name}.
+   */
+  static ForkedJvm catalogue(String name, String agentOptions, String fixture, String... args) throws IOException {
+    List<String> app = new ArrayList<>(List.of("-cp", TEST_CLASSES.toString(), "dev.leakhunter.catalogue.Catalogue", fixture));
+    app.addAll(List.of(args));
+    return launch(name, List.of(), JAVA, List.of(), agentOptions, app);
+  }
+
+  private static ForkedJvm launch(String name, List<String> prefix, Path java, List<String> jvmFlags,
+                                  String agentOptions, List<String> app) throws IOException {
     Path dir = WORK.resolve(name);
     deleteRecursively(dir);
     Files.createDirectories(dir);
@@ -58,9 +77,7 @@ final class ForkedJvm {
     if (agentOptions != null) {
       cmd.add("-javaagent:" + AGENT_JAR + "=" + agentOptions);
     }
-    cmd.add("-jar");
-    cmd.add(DEMO_JAR.toString());
-    cmd.addAll(List.of(demoArgs));
+    cmd.addAll(app);
     Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile())
         .redirectOutput(dir.resolve("stdout.txt").toFile())
@@ -179,6 +196,14 @@ final class ForkedJvm {
           + "Maven (mvn verify), which sets it");
     }
     return v;
+  }
+
+  private static Path testClasses() {
+    try {
+      return Path.of(ForkedJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void deleteRecursively(Path dir) throws IOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SampleLineTest {
@@ -45,5 +46,24 @@ class SampleLineTest {
     String line = SampleLine.format(SAMPLE, Verdict.LEAK, List.of(suspect("a.B\n[leakhunter] forged\r", 1, 8)));
     assertFalse(line.contains("\n") || line.contains("\r"), line);
     assertTrue(line.contains("a.B?[leakhunter] forged?"), line);
+  }
+
+  @Test
+  void thePerJobLineNamesTheJobsItCoversAndWhatGrew() {
+    Map<String, Long> before = Map.of("dev.acme.Order", 10L, "java.lang.String", 100L, "byte[]", 50L);
+    Map<String, Long> after = Map.of("dev.acme.Order", 11L, "java.lang.String", 107L, "byte[]", 49L,
+        "dev.acme.LineItem", 6L);
+    assertEquals("job 122: +7 java.lang.String, +6 dev.acme.LineItem, +1 dev.acme.Order",
+        SampleLine.jobs(121, 122, 0, before, after));
+    assertEquals("jobs 120-122 (1 in flight): +7 java.lang.String, +6 dev.acme.LineItem, +1 dev.acme.Order",
+        SampleLine.jobs(119, 122, 1, before, after));
+    assertEquals("job 5: nothing grew", SampleLine.jobs(4, 5, 0, before, before));
+  }
+
+  @Test
+  void thePerJobLineNamesAtMostFiveTypes() {
+    Map<String, Long> after = Map.of("a.A", 6L, "a.B", 5L, "a.C", 4L, "a.D", 3L, "a.E", 2L, "a.F", 1L, "a.G", 1L);
+    assertEquals("job 9: +6 a.A, +5 a.B, +4 a.C, +3 a.D, +2 a.E and 2 more types",
+        SampleLine.jobs(8, 9, 0, Map.of(), after));
   }
 }

@@ -1,0 +1,135 @@
+package dev.leakhunter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The leak catalogue ({@code dev.leakhunter.catalogue}) under the real agent, one forked JVM per
+ * fixture: every leak is named, led by its planted type, and every control ends with no suspect.
+ * It also measures how many jobs each leak took to detect, and writes the table of
+ * docs/detection.md to {@code target/it-work/catalogue-detection.md}.
+ *
+ * <p>Sampling is asynchronous and the machine may be shared, so fixtures run at a rate the sampler
+ * follows with {@code every=10} (about a census every 15-30 jobs). Overridable for measurements:
+ * {@code -Dleakhunter.catalogue.options=} (extra agent options; empty for the defaults),
+ * {@code -Dleakhunter.catalogue.jobs=}, {@code -Dleakhunter.catalogue.rate=}.
+ */
+class CatalogueIT {
+
+  static final String JOBS = "jobs=dev.leakhunter.catalogue.Fixture#job";
+  static final int WARMUP = 20;
+  static final String OPTIONS = System.getProperty("leakhunter.catalogue.options", "every=10");
+  static final int RUN_JOBS = Integer.getInteger("leakhunter.catalogue.jobs", 900);
+  static final String RATE = System.getProperty("leakhunter.catalogue.rate", "100");
+
+  private static final List<String> TABLE = new ArrayList<>();
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @CsvSource({
+      "StaticMapCache,     1,  dev.leakhunter.catalogue.StaticMapCache$Session",
+      "ListenerBus,        2,  dev.leakhunter.catalogue.ListenerBus$1",
+      "ThreadLocalList,    3,  dev.leakhunter.catalogue.ThreadLocalList$AuditEntry",
+      "ClassPerJob,        4,  dev.leakhunter.catalogue.ClassPerJob$PluginLoader",
+      "ThreadPerJob,       5,  dev.leakhunter.catalogue.ThreadPerJob$Watcher",
+      "StuckExecutor,      6,  dev.leakhunter.catalogue.StuckExecutor$Flush",
+      "SlowLeak,           7,  dev.leakhunter.catalogue.SlowLeak$Marker",
+      "GrowingBuffer,      8,  byte[]",      // read on: it needs a longer run
+      "ByteChunks,         9,  byte[]",
+      "ConcurrentKinds,    10, dev.leakhunter.catalogue.ConcurrentKinds$Receipt",
+      "ShutdownHookPerJob, 11, dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook",
+  })
+  void eachLeakIsNamedAndLedByItsPlantedType(String fixture, int number, String planted) throws Exception {
+    // A doubling buffer shows growth only at its doublings: three of them after the first census
+    // need a run about 8x as long as the jobs before that census.
+    ForkedJvm jvm = run(fixture, "GrowingBuffer".equals(fixture) ? Math.max(RUN_JOBS, 2_400) : RUN_JOBS);
+    Map<String, Object> report = jvm.reportJson();
+    String context = jvm.outputs() + "\n" + jvm.reportText();
+    assertEquals("leak", report.get("verdict"), context);
+    List<Map<String, Object>> suspects = suspects(report);
+    assertEquals(planted, suspects.get(0).get("type"), "the planted type leads the first cluster\n" + context);
+    Long detectedAt = firstLeakAt(jvm.stderr());
+    TABLE.add(row(number, fixture, planted, report, detectedAt, firstCensusAt(jvm.stderr())));
+  }
+
+  @ParameterizedTest(name = "{0} (control)")
+  @CsvSource({
+      "BoundedLru,            12",
+      "LazySingletonAndSpike, 13",
+      "SoftCache,             14",
+      "ConcurrentNoLeak,      15",
+  })
+  void eachControlEndsWithNoSuspect(String fixture, int number) throws Exception {
+    ForkedJvm jvm = run(fixture, RUN_JOBS);
+    Map<String, Object> report = jvm.reportJson();
+    String context = jvm.outputs() + "\n" + jvm.reportText();
+    assertEquals(List.of(), report.get("suspects"), context);
+    assertEquals("no-leak", report.get("verdict"), context);
+    TABLE.add(row(number, fixture, "(control)", report, firstLeakAt(jvm.stderr()), firstCensusAt(jvm.stderr())));
+  }
+
+  private static ForkedJvm run(String fixture, int jobs) throws Exception {
+    String options = OPTIONS.isBlank() ? JOBS : JOBS + "," + OPTIONS;
+    ForkedJvm jvm = ForkedJvm.catalogue("catalogue-" + fixture, options, fixture,
+        "--jobs=" + jobs, "--rate=" + RATE);
+    assertEquals(0, jvm.waitFor(120), jvm.outputs());
+    assertTrue(jvm.stdout().contains("stopped after " + jobs + " jobs"), jvm.outputs());
+    return jvm;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> suspects(Map<String, Object> report) {
+    return (List<Map<String, Object>>) report.get("suspects");
+  }
+
+  /** The jobs count of the first sample line whose verdict was leak, or null. */
+  static Long firstLeakAt(String stderr) {
+    return stderr.lines().filter(l -> l.startsWith("[leakhunter] jobs=") && l.contains(" verdict=leak "))
+        .findFirst().map(CatalogueIT::jobsOf).orElse(null);
+  }
+
+  static Long firstCensusAt(String stderr) {
+    return stderr.lines().filter(l -> l.startsWith("[leakhunter] jobs=")).findFirst().map(CatalogueIT::jobsOf).orElse(null);
+  }
+
+  private static long jobsOf(String line) {
+    String rest = line.substring("[leakhunter] jobs=".length());
+    return Long.parseLong(rest.substring(0, rest.indexOf(' ')));
+  }
+
+  private static String row(int number, String fixture, String planted, Map<String, Object> report, Long leakAt,
+                            Long firstCensus) {
+    List<Map<String, Object>> suspects = suspects(report);
+    String lead = suspects.isEmpty() ? "-" : (String) suspects.get(0).get("type");
+    long clusters = suspects.stream().map(s -> s.get("cluster")).distinct().count();
+    String afterWarmup = leakAt == null ? "-" : String.valueOf(leakAt - WARMUP);
+    String afterFirst = leakAt == null || firstCensus == null ? "-" : String.valueOf(leakAt - firstCensus);
+    return String.format("| %2d | %s | %s | %s | %s | %s | %d | %d |", number, fixture,
+        report.get("verdict"), lead.replace("dev.leakhunter.catalogue.", ""), afterWarmup, afterFirst,
+        clusters, ((List<?>) report.get("samples")).size());
+  }
+
+  @AfterAll
+  static void writeDetectionTable() throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("options: " + (OPTIONS.isBlank() ? "(defaults)" : OPTIONS) + ", jobs=" + RUN_JOBS + ", rate=" + RATE
+        + "/s, JDK " + ForkedJvm.JAVA);
+    lines.add("");
+    lines.add("| # | fixture | verdict | lead of cluster 1 | leak at (jobs after warm-up) | leak at (jobs after 1st census) | clusters | samples |");
+    lines.add("|---|---|---|---|---|---|---|---|");
+    lines.addAll(TABLE.stream().sorted().collect(Collectors.toList()));
+    Path out = ForkedJvm.WORK.resolve("catalogue-detection.md");
+    Files.createDirectories(out.getParent());
+    Files.write(out, lines);
+  }
+}
