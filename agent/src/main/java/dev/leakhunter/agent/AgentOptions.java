@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ public final class AgentOptions {
   public static final String WARMUP = "warmup";
   public static final String EVERY = "every";
   public static final String OVERHEAD = "overhead";
+  public static final String MAXPAUSE = "maxpause";
   public static final String TRACE = "trace";
   public static final String REPORT = "report";
   public static final String QUIET = "quiet";
@@ -31,9 +33,12 @@ public final class AgentOptions {
   /** {@code every=auto}: as often as the overhead budget allows. */
   public static final int EVERY_AUTO = 0;
   public static final double DEFAULT_OVERHEAD_PERCENT = 2.0;
+  /** A census pausing the JVM longer than this makes the agent sample less (see PauseGuard). */
+  public static final long DEFAULT_MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long MAX_MAX_PAUSE_NANOS = TimeUnit.HOURS.toNanos(1);
   public static final Set<ReportFormat> DEFAULT_REPORT = EnumSet.allOf(ReportFormat.class);
 
-  private static final List<String> KEYS = List.of(JOBS, OUT, WARMUP, EVERY, OVERHEAD, TRACE, REPORT, QUIET);
+  private static final List<String> KEYS = List.of(JOBS, OUT, WARMUP, EVERY, OVERHEAD, MAXPAUSE, TRACE, REPORT, QUIET);
   // A comma starts a new option only when "key=" follows, so values (paths) may hold commas.
   private static final Pattern OPTION_SEPARATOR = Pattern.compile(",(?=[a-zA-Z0-9_\\-]+=)");
 
@@ -42,16 +47,18 @@ public final class AgentOptions {
   private final int warmup;
   private final int every;
   private final double overheadPercent;
+  private final long maxPauseNanos;
   private final Set<ReportFormat> report;
   private final boolean quiet;
 
   private AgentOptions(List<JobPattern> jobs, Path out, int warmup, int every, double overheadPercent,
-                       Set<ReportFormat> report, boolean quiet) {
+                       long maxPauseNanos, Set<ReportFormat> report, boolean quiet) {
     this.jobs = List.copyOf(jobs);
     this.out = out;
     this.warmup = warmup;
     this.every = every;
     this.overheadPercent = overheadPercent;
+    this.maxPauseNanos = maxPauseNanos;
     this.report = Set.copyOf(report);
     this.quiet = quiet;
   }
@@ -88,6 +95,7 @@ public final class AgentOptions {
         warmup(given.get(WARMUP)),
         every(given.get(EVERY)),
         overhead(given.get(OVERHEAD)),
+        maxPause(given.get(MAXPAUSE)),
         report(given.get(REPORT)),
         quiet(given.get(QUIET)));
   }
@@ -150,6 +158,26 @@ public final class AgentOptions {
     throw bad(OVERHEAD, value, "expected a percentage of wall time above 0 and at most 50, e.g. overhead=2");
   }
 
+  private static long maxPause(String value) throws OptionException {
+    if (value == null) {
+      return DEFAULT_MAX_PAUSE_NANOS;
+    }
+    boolean millis = value.endsWith("ms");
+    String number = millis ? value.substring(0, value.length() - 2) : value.endsWith("s")
+        ? value.substring(0, value.length() - 1) : value;
+    try {
+      double d = Double.parseDouble(number);
+      long nanos = (long) (d * (millis ? 1e6 : 1e9));
+      if (d > 0 && nanos >= TimeUnit.MILLISECONDS.toNanos(1) && nanos <= MAX_MAX_PAUSE_NANOS) {
+        return nanos;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw bad(MAXPAUSE, value, "expected a duration from 1ms to 3600s, in s (the default unit) or ms, "
+        + "e.g. maxpause=1s or maxpause=500ms");
+  }
+
   private static Set<ReportFormat> report(String value) throws OptionException {
     if (value == null) {
       return DEFAULT_REPORT;
@@ -208,6 +236,11 @@ public final class AgentOptions {
     return overheadPercent;
   }
 
+  /** The longest census pause the agent takes at its normal pace. */
+  public long maxPauseNanos() {
+    return maxPauseNanos;
+  }
+
   public Set<ReportFormat> report() {
     return report;
   }
@@ -224,6 +257,8 @@ public final class AgentOptions {
     m.put(WARMUP, Integer.toString(warmup));
     m.put(EVERY, everyAuto() ? "auto" : Integer.toString(every));
     m.put(OVERHEAD, stripZero(overheadPercent));
+    m.put(MAXPAUSE, maxPauseNanos % 1_000_000_000L == 0 ? maxPauseNanos / 1_000_000_000L + "s"
+        : stripZero(maxPauseNanos / 1e6) + "ms");
     m.put(REPORT, report.stream().sorted().map(ReportFormat::id).collect(Collectors.joining(":")));
     m.put(QUIET, Boolean.toString(quiet));
     return m;

@@ -16,6 +16,7 @@ import dev.leakhunter.report.Report;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class Hunter implements Runnable {
   private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private final AgentOptions options;
   private final AgentLog log;
   private final SamplingSchedule schedule;
@@ -61,11 +64,15 @@ final class Hunter implements Runnable {
   // every=1 only: live instances per type at the previous census, for the per-job line.
   private Map<String, Long> previousCounts;
   private long previousJobs;
+  private long lastPauseNanos;
+  // Why sampling is held back beyond the budget (huge heap), or null: logged once, in the report.
+  private String pauseNote;
+  private String analysisNote;
 
   Hunter(AgentOptions options, AgentLog log) {
     this.options = options;
     this.log = log;
-    this.schedule = SamplingSchedule.of(options);
+    this.schedule = SamplingSchedule.of(options, System.nanoTime());
     this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
   }
 
@@ -79,6 +86,7 @@ final class Hunter implements Runnable {
   @Override
   public void run() {
     try {
+      // Not charged to the budget: a one-off start-up cost, like loading the agent's classes.
       model.reserve(AgentWarmup.exercise(options.out()));
     } catch (Throwable t) {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
@@ -88,7 +96,9 @@ final class Hunter implements Runnable {
       if (!waitFor(due)) {
         return;
       }
+      lastPauseNanos = 0;
       long started = System.nanoTime();
+      long startedCpu = cpuNanos();
       try {
         sample();
         failures = 0;
@@ -100,8 +110,51 @@ final class Hunter implements Runnable {
         }
       }
       long now = System.nanoTime();
-      due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), now - started, now);
+      due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), cost(now - started, startedCpu), now);
+      notePauseGuard();
     }
+  }
+
+  /**
+   * The census pause stops every job thread, so it costs its wall time; the rest of the sample
+   * (parse, model, reports) runs beside the jobs and costs them the CPU it takes.
+   */
+  private SamplingSchedule.Cost cost(long wallNanos, long startedCpu) {
+    long cpu = cpuNanos();
+    long rest = cpu < 0 || startedCpu < 0 ? wallNanos - lastPauseNanos : cpu - startedCpu;
+    return new SamplingSchedule.Cost(lastPauseNanos, Math.min(wallNanos, lastPauseNanos + Math.max(0, rest)));
+  }
+
+  private static long cpuNanos() {
+    try {
+      return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    } catch (RuntimeException e) { // UnsupportedOperationException on JVMs without it
+      return -1;
+    }
+  }
+
+  private void notePauseGuard() {
+    String note = schedule.pauseNote();
+    if (note == null ? pauseNote == null : note.equals(pauseNote)) {
+      return;
+    }
+    if (note != null && pauseNote == null) {
+      log.info(note);
+    } else if (note == null) {
+      log.info("census pauses are back within maxpause=" + options.asMap().get(AgentOptions.MAXPAUSE)
+          + ": sampling at the normal pace");
+    }
+    pauseNote = note;
+    Report r = latest;
+    latest = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
+        withPauseNote(analysisNote), r.suspects());
+  }
+
+  private String withPauseNote(String note) {
+    if (pauseNote == null) {
+      return note;
+    }
+    return note == null ? pauseNote : note + "; " + pauseNote;
   }
 
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
@@ -138,6 +191,7 @@ final class Hunter implements Runnable {
     long inFlight = JobTracker.inFlight();
     ProbeReading probes = Probes.read();
     Census.Result census = Census.take();
+    lastPauseNanos = census.pauseNanos();
     Histogram histogram = hostObjectsOnly(census.histogram());
     model.add(jobs, histogram);
     lastSampledJobs = jobs;
@@ -201,8 +255,9 @@ final class Hunter implements Runnable {
     for (Suspect s : analysis.suspects()) {
       suspects.add(new Report.SuspectReport(s, List.of(), List.of()));
     }
+    analysisNote = analysis.note();
     return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), new ArrayList<>(samples),
-        analysis.verdict(), analysis.note(), suspects);
+        analysis.verdict(), withPauseNote(analysis.note()), suspects);
   }
 
   private Report.Jobs jobs() {
@@ -271,6 +326,10 @@ final class Hunter implements Runnable {
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }
+      long now = System.nanoTime();
+      log.info("the hunt cost " + TimeUnit.NANOSECONDS.toMillis(schedule.spentNanos()) + " ms ("
+          + String.format(java.util.Locale.ROOT, "%.2f", schedule.spentPercent(now)) + "% of wall time, budget "
+          + options.asMap().get(AgentOptions.OVERHEAD) + "%)");
       return written;
     } catch (Throwable t) {
       log.error("could not write the final report", t);

@@ -3,14 +3,23 @@ package dev.leakhunter.agent;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When the next census is due. Pure: the hunt loop feeds it what each census cost.
+ * When the next census is due. Pure (times are passed in): the hunt loop feeds it what each
+ * census cost.
  *
  * <p>The first census is taken once {@code warmup} jobs have completed; it is the baseline.
  * With {@code every=N} each later one comes N jobs after the previous one, whatever it costs
  * (the user asked for it). With {@code every=auto} the next one comes at the first job completed
  * after a pause long enough that sampling time stays within {@code overhead} percent of wall time:
- * a census that took {@code c} is followed by at least {@code c * (100 / overhead - 1)} of
- * undisturbed work.
+ * a census whose whole work (pause, parse, model, report writes) took {@code c} is followed by at
+ * least {@code c * (100 / overhead - 1)} of undisturbed work, and never before the
+ * {@link OverheadBudget} ledger allows. In both modes the {@link PauseGuard} stretches that quiet
+ * when a census would pause the JVM for longer than {@code maxpause}.
+ *
+ * <p><b>Start-up loan.</b> No verdict is possible before the growth model has
+ * {@value #BOOTSTRAP_CENSUSES} samples, so in {@code every=auto} the first ones are spaced at
+ * {@value #BOOTSTRAP_FACTOR}x the budget, and the ledger then holds the next census back until the
+ * total is within the budget again. A run of a few seconds gets its verdict (the demo at 4,000
+ * jobs/s: ~8 censuses of 20-45 ms in its first 2-5 s); over a longer run the share is the budget.
  */
 public final class SamplingSchedule {
 
@@ -18,21 +27,42 @@ public final class SamplingSchedule {
   public record Due(long atJobs, long notBeforeNanos) {
   }
 
+  /**
+   * What one sample cost the host.
+   *
+   * @param pauseNanos the census command: forced full GC, heap walk, text (stop-the-world for most
+   *                   of it): every job thread waits for all of it
+   * @param totalNanos what the host paid for the whole sample: the pause, plus the CPU time the
+   *                   sampler thread spent parsing, in the growth model and writing reports (that
+   *                   work runs beside the jobs, so it costs them only the CPU it takes; its wall
+   *                   time would also count the time the sampler waited for a core)
+   */
+  public record Cost(long pauseNanos, long totalNanos) {
+  }
+
+  private static final long MAX_QUIET_NANOS = TimeUnit.HOURS.toNanos(1);
+  /** GrowthSettings.defaults().minSamples(): the model's minimum for any verdict. */
+  static final int BOOTSTRAP_CENSUSES = 8;
+  static final int BOOTSTRAP_FACTOR = 4;
+
   private final int warmup;
   private final int every;
   private final double overheadPercent;
+  private final OverheadBudget budget;
+  private final PauseGuard guard;
+  private int censuses;
 
-  public SamplingSchedule(int warmup, int every, double overheadPercent) {
-    if (overheadPercent <= 0 || overheadPercent > 100) {
-      throw new IllegalArgumentException("overhead must be in (0, 100]: " + overheadPercent);
-    }
+  public SamplingSchedule(int warmup, int every, double overheadPercent, long maxPauseNanos, long startNanos) {
     this.warmup = warmup;
     this.every = every;
     this.overheadPercent = overheadPercent;
+    this.budget = new OverheadBudget(overheadPercent, startNanos);
+    this.guard = new PauseGuard(maxPauseNanos);
   }
 
-  public static SamplingSchedule of(AgentOptions options) {
-    return new SamplingSchedule(options.warmup(), options.every(), options.overheadPercent());
+  public static SamplingSchedule of(AgentOptions options, long startNanos) {
+    return new SamplingSchedule(options.warmup(), options.every(), options.overheadPercent(),
+        options.maxPauseNanos(), startNanos);
   }
 
   public Due first(long nowNanos) {
@@ -41,15 +71,44 @@ public final class SamplingSchedule {
 
   /**
    * @param sampledAtJobs jobs completed when the last census was taken
-   * @param costNanos     what the last census cost (pause plus the agent's own work on it)
+   * @param cost          what the last sample cost
    * @param nowNanos      when it ended
    */
-  public Due next(long sampledAtJobs, long costNanos, long nowNanos) {
-    if (every != AgentOptions.EVERY_AUTO) {
-      return new Due(sampledAtJobs + every, nowNanos);
+  public Due next(long sampledAtJobs, Cost cost, long nowNanos) {
+    budget.charge(cost.totalNanos());
+    if (cost.pauseNanos() > 0) { // 0: no census was taken (failed, or no new job)
+      guard.observe(cost.pauseNanos());
+      censuses++;
     }
-    double idleShare = 100.0 / overheadPercent - 1.0;
-    long quietNanos = (long) Math.min(Math.max(0, costNanos) * idleShare, (double) TimeUnit.HOURS.toNanos(1));
-    return new Due(sampledAtJobs + 1, nowNanos + quietNanos);
+    double stretch = guard.stretch();
+    if (every != AgentOptions.EVERY_AUTO) {
+      long notBefore = stretch > 1 ? nowNanos + quiet(cost.totalNanos(), stretch, 1) : nowNanos;
+      return new Due(sampledAtJobs + every, notBefore);
+    }
+    if (censuses < BOOTSTRAP_CENSUSES) {
+      return new Due(sampledAtJobs + 1, nowNanos + quiet(cost.totalNanos(), stretch, BOOTSTRAP_FACTOR));
+    }
+    long byQuiet = nowNanos + quiet(cost.totalNanos(), stretch, 1);
+    long byLedger = Math.min(budget.notBefore(), nowNanos + MAX_QUIET_NANOS);
+    return new Due(sampledAtJobs + 1, Math.max(byQuiet, byLedger));
+  }
+
+  private long quiet(long costNanos, double stretch, int budgetFactor) {
+    double idleShare = Math.max(0, 100.0 / (overheadPercent * budgetFactor) - 1.0);
+    return (long) Math.min(Math.max(0, costNanos) * idleShare * stretch, (double) MAX_QUIET_NANOS);
+  }
+
+  /** Why sampling is held back beyond the budget, for the log and the report; null when it is not. */
+  public String pauseNote() {
+    return guard.note(overheadPercent);
+  }
+
+  /** The share of wall time the hunt has cost so far, in percent. */
+  public double spentPercent(long nowNanos) {
+    return budget.spentPercent(nowNanos);
+  }
+
+  public long spentNanos() {
+    return budget.spentNanos();
   }
 }

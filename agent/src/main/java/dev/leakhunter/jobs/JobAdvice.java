@@ -13,13 +13,13 @@ public final class JobAdvice {
   }
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static int[] enter() {
+  public static JobTracker.Slot enter() {
     return JobTracker.enter();
   }
 
   // onThrowable: a job that throws is still a completed job.
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-  public static void exit(@Advice.Enter int[] depth) {
-    JobTracker.exit(depth);
+  public static void exit(@Advice.Enter JobTracker.Slot slot) {
+    JobTracker.exit(slot);
   }
 }

@@ -25,6 +25,8 @@ class AgentOptionsTest {
     assertEquals(20, o.warmup());
     assertTrue(o.everyAuto());
     assertEquals(2.0, o.overheadPercent());
+    assertEquals(1_000_000_000L, o.maxPauseNanos());
+    assertEquals("1s", o.asMap().get("maxpause"));
     assertEquals(EnumSet.allOf(ReportFormat.class), o.report());
     assertFalse(o.quiet());
   }
@@ -48,7 +50,7 @@ class AgentOptionsTest {
   @Test
   void effectiveOptionsAreReportedInDesignOrder() throws Exception {
     AgentOptions o = AgentOptions.parse("warmup=5,jobs=a.B#c,every=auto");
-    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "report", "quiet"), List.copyOf(o.asMap().keySet()));
+    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "maxpause", "report", "quiet"), List.copyOf(o.asMap().keySet()));
     assertEquals("a.B#c", o.asMap().get("jobs"));
     assertEquals("auto", o.asMap().get("every"));
     assertEquals("2", o.asMap().get("overhead"));
@@ -57,6 +59,23 @@ class AgentOptionsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "maxpause=2s      | 2000000000 | 2s",
+      "maxpause=250ms   | 250000000  | 250ms",
+      "maxpause=1.5     | 1500000000 | 1500ms",
+      "maxpause=0.5s    | 500000000  | 500ms",
+  })
+  void maxPauseIsADurationInSecondsOrMillis(String option, long nanos, String shown) throws Exception {
+    AgentOptions o = AgentOptions.parse("jobs=a.B#c," + option);
+    assertEquals(nanos, o.maxPauseNanos());
+    assertEquals(shown, o.asMap().get("maxpause"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "jobs=a.B#c,maxpause=0s    | maxpause | expected a duration from 1ms to 3600s",
+      "jobs=a.B#c,maxpause=2h    | maxpause | maxpause=2h",
+      "jobs=a.B#c,maxpause=-1    | maxpause | maxpause=-1",
+      "jobs=a.B#c,maxpause=4000s | maxpause | maxpause=4000s",
       "jobs=a.B#c,warmup=abc     | warmup | bad option warmup=abc: expected a whole number of jobs >= 0",
       "jobs=a.B#c,warmup=-1      | warmup | warmup=-1",
       "jobs=a.B#c,every=0        | every  | expected 'auto' or a whole number of jobs >= 1",

@@ -1,0 +1,56 @@
+package dev.leakhunter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A run of a few seconds under the default options (every=auto, overhead=2, maxpause=1s): ~4,000
+ * short jobs/s for 15 s still ends with a correct verdict in the final report. The speed is a
+ * benchmark row (scripts/bench.sh), not asserted here.
+ */
+class ShortRunIT {
+
+  static final int JOBS = 60_000;
+  static final int RATE = 4_000;
+
+  @ParameterizedTest(name = "--leak={0} gives {1}")
+  @CsvSource({
+      "processed-log, leak,    dev.leakhunter.demo.orders.Order",
+      "none,          no-leak, ''",
+  })
+  void fifteenSecondsAtDefaultOptionsGiveACorrectVerdict(String leak, String verdict, String planted) throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("short-" + leak, DemoLeaksIT.JOBS, "--leak=" + leak, "--jobs=" + JOBS,
+        "--rate=" + RATE, "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+
+    Map<String, Object> report = demo.reportJson();
+    assertEquals(verdict, report.get("verdict"), demo.outputs() + "\n" + demo.reportText());
+    assertEquals(JOBS, DemoLeaksIT.jobs(report, "completed"));
+    if (planted.isEmpty()) {
+      assertEquals(List.of(), report.get("suspects"), demo.reportText());
+    } else {
+      DemoLeaksIT.suspect(report, planted);
+    }
+    assertTrue(demo.stderr().contains("[leakhunter] the hunt cost "), "the budget is accounted\n" + demo.outputs());
+  }
+
+  @Test
+  void aCensusOverMaxPauseIsSaidInTheLogAndTheReport() throws Exception {
+    // Every census pauses longer than 1 ms: the guard holds sampling back and says why.
+    ForkedJvm demo = ForkedJvm.demo("maxpause", DemoLeaksIT.JOBS + ",maxpause=1ms", "--leak=none", "--jobs=2000",
+        "--rate=1000", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+
+    assertTrue(demo.stderr().contains("over maxpause=1ms: sampling less often"), demo.outputs());
+    Map<String, Object> report = demo.reportJson();
+    assertTrue(String.valueOf(report.get("note")).contains("over maxpause=1ms"), demo.reportText());
+    // ~20 ms pauses at 20x the quiet: ~20 s between censuses, so the 2 s run has very few.
+    assertTrue(((List<?>) report.get("samples")).size() <= 3, demo.reportText());
+  }
+}
