@@ -42,16 +42,18 @@ public final class AgentOptions {
   private final int warmup;
   private final int every;
   private final double overheadPercent;
+  private final String trace;
   private final Set<ReportFormat> report;
   private final boolean quiet;
 
   private AgentOptions(List<JobPattern> jobs, Path out, int warmup, int every, double overheadPercent,
-                       Set<ReportFormat> report, boolean quiet) {
+                       String trace, Set<ReportFormat> report, boolean quiet) {
     this.jobs = List.copyOf(jobs);
     this.out = out;
     this.warmup = warmup;
     this.every = every;
     this.overheadPercent = overheadPercent;
+    this.trace = trace;
     this.report = Set.copyOf(report);
     this.quiet = quiet;
   }
@@ -79,15 +81,13 @@ public final class AgentOptions {
       throw new OptionException(JOBS, "option 'jobs' is required: job boundaries as TYPE#METHOD joined by ':', "
           + "e.g. jobs=com.acme.Worker#handle");
     }
-    if (given.containsKey(TRACE)) {
-      throw new OptionException(TRACE, "option 'trace' is not available in this version yet; remove it");
-    }
     return new AgentOptions(
         jobs(given.get(JOBS)),
         out(given.getOrDefault(OUT, DEFAULT_OUT)),
         warmup(given.get(WARMUP)),
         every(given.get(EVERY)),
         overhead(given.get(OVERHEAD)),
+        trace(given.get(TRACE)),
         report(given.get(REPORT)),
         quiet(given.get(QUIET)));
   }
@@ -150,6 +150,19 @@ public final class AgentOptions {
     throw bad(OVERHEAD, value, "expected a percentage of wall time above 0 and at most 50, e.g. overhead=2");
   }
 
+  // A Java-language type name as the report prints it: com.acme.Order, com.acme.Outer$Inner, byte[].
+  private static final Pattern TYPE_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\[\\])*");
+
+  private static String trace(String value) throws OptionException {
+    if (value == null) {
+      return null;
+    }
+    if (!TYPE_NAME.matcher(value).matches()) {
+      throw bad(TRACE, value, "expected a type name as the report prints it, e.g. trace=com.acme.Order or trace=byte[]");
+    }
+    return value;
+  }
+
   private static Set<ReportFormat> report(String value) throws OptionException {
     if (value == null) {
       return DEFAULT_REPORT;
@@ -208,6 +221,11 @@ public final class AgentOptions {
     return overheadPercent;
   }
 
+  /** The type to explain from the first sample on, or null. */
+  public String trace() {
+    return trace;
+  }
+
   public Set<ReportFormat> report() {
     return report;
   }
@@ -224,6 +242,9 @@ public final class AgentOptions {
     m.put(WARMUP, Integer.toString(warmup));
     m.put(EVERY, everyAuto() ? "auto" : Integer.toString(every));
     m.put(OVERHEAD, stripZero(overheadPercent));
+    if (trace != null) {
+      m.put(TRACE, trace);
+    }
     m.put(REPORT, report.stream().sorted().map(ReportFormat::id).collect(Collectors.joining(":")));
     m.put(QUIET, Boolean.toString(quiet));
     return m;

@@ -19,7 +19,7 @@ public final class JobAdvice {
 
   // onThrowable: a job that throws is still a completed job.
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-  public static void exit(@Advice.Enter int[] depth) {
-    JobTracker.exit(depth);
+  public static void exit(@Advice.Enter int[] depth, @Advice.This(optional = true) Object self) {
+    JobTracker.exit(depth, self);
   }
 }

@@ -1,5 +1,8 @@
 package dev.leakhunter.jobs;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -22,6 +25,13 @@ public final class JobTracker {
   // cheap to read: one atomic increment per job.
   private static final AtomicLong COMPLETED = new AtomicLong();
 
+  // A few objects whose job methods ran (the "receivers"), weakly held: their fields are retention
+  // roots. Written only on the rare path where a sample is due, so the job path stays as it was.
+  private static final int RECEIVERS = 8;
+  @SuppressWarnings("unchecked")
+  private static final WeakReference<Object>[] RECEIVED = new WeakReference[RECEIVERS];
+  private static int nextReceiver;
+
   private static volatile long sampleDueAt = Long.MAX_VALUE;
   private static volatile SampleDue listener;
 
@@ -39,6 +49,15 @@ public final class JobTracker {
 
   /** Called when the host leaves a job method, normally or by an exception. */
   public static void exit(int[] depth) {
+    exit(depth, null);
+  }
+
+  /**
+   * Called when the host leaves a job method, normally or by an exception.
+   *
+   * @param receiver the object whose job method it was, null for a static method
+   */
+  public static void exit(int[] depth, Object receiver) {
     if (depth == null || --depth[0] != 0) {
       return;
     }
@@ -46,11 +65,46 @@ public final class JobTracker {
     if (done >= sampleDueAt) {
       // Tell once: until the sampler asks again, the remaining exits stay on the fast path.
       sampleDueAt = Long.MAX_VALUE;
+      remember(receiver);
       SampleDue l = listener;
       if (l != null) {
         l.due(done);
       }
     }
+  }
+
+  private static synchronized void remember(Object receiver) {
+    if (receiver == null) {
+      return;
+    }
+    for (WeakReference<Object> r : RECEIVED) {
+      if (r != null && r.get() == receiver) {
+        return;
+      }
+    }
+    RECEIVED[nextReceiver] = new WeakReference<>(receiver);
+    nextReceiver = (nextReceiver + 1) % RECEIVERS;
+  }
+
+  /** The job receivers seen so far that are still alive (at most a few). */
+  public static synchronized List<Object> receivers() {
+    List<Object> live = new ArrayList<>(RECEIVERS);
+    for (WeakReference<Object> r : RECEIVED) {
+      Object o = r == null ? null : r.get();
+      if (o != null) {
+        live.add(o);
+      }
+    }
+    return live;
+  }
+
+  /**
+   * Asks the next completed job to pass its receiver to {@link #receivers()} (through the rare
+   * path, so no job pays for it); for the sampler, between samples, when it is not waiting itself.
+   */
+  public static void captureNextReceiver() {
+    listener = null;
+    sampleDueAt = COMPLETED.get() + 1;
   }
 
   public static long completed() {

@@ -1,0 +1,363 @@
+package dev.leakhunter.retention;
+
+import dev.leakhunter.census.TypeNames;
+import java.lang.ref.Reference;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A bounded breadth-first walk from all candidate roots at once, counting instances of the target
+ * types and keeping one path to each.
+ *
+ * <p>Why not JOL's {@code GraphWalker}/{@code GraphStats}: they walk one root's whole graph with no
+ * bound on objects or time and keep no parent links (so no path to a type), and their sizes go
+ * through {@code sun.misc.Unsafe}'s memory methods, which print a warning on JDK 24+. Sizes here
+ * come from the census instead (its bytes per instance of the type).
+ *
+ * <p>All roots start together, so an object is counted under the root with the shortest path to
+ * it (ties go to the earlier root: job receivers, then statics, registries, threads). An instance
+ * of a job receiver's class met on the way (another worker's receiver, reached from its thread)
+ * counts as a receiver too: its fields become the roots of what lies under them.
+ *
+ * <p>Edges: reference fields (not {@code Reference.referent}: weak, soft and phantom references do
+ * not retain), array elements, and two the JVM keeps outside fields: an object's class when a
+ * non-builtin loader defined it, and a class's loader. Class loaders' own fields are hidden from
+ * reflection, so loaders are leaves. Instances of a target type whose class a non-builtin loader
+ * defined are leaves as well: reflecting on a class caches data on it, and doing that for each
+ * leaked class would be a growth the agent itself causes.
+ *
+ * <p>Everything the walk holds (identity set, queue) is garbage once it returns.
+ */
+final class Walker {
+
+  private static final Object RECEIVER_MARK = new Object();
+  private static final Set<String> LEAVES = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
+      "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Double",
+      "java.lang.Float", "java.math.BigInteger", "java.math.BigDecimal", "java.lang.Module");
+  private static final String TL_ENTRY = "java.lang.ThreadLocal$ThreadLocalMap$Entry";
+  private static final int CLOCK_EVERY = 1024;
+
+  private final DeepAccess access;
+  private final Predicate<String> ownType;
+  private final WalkLimits limits;
+  private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
+  private final ClassLoader system = ClassLoader.getSystemClassLoader();
+
+  Walker(DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
+    this.access = access;
+    this.ownType = ownType;
+    this.limits = limits;
+  }
+
+  /**
+   * @param roots         in order of preference
+   * @param receivers     job receivers (their fields become roots)
+   * @param targets       Java-language type names to count and find paths to
+   * @param threadLocals  ThreadLocal instance -> the static field holding it, to name it in paths
+   */
+  Walk walk(List<Candidate> roots, List<Object> receivers, Set<String> targets, Map<Object, String> threadLocals) {
+    return new Run(targets, receivers, threadLocals).run(roots, receivers);
+  }
+
+  /** Marks an object met first as the value of root {@code index}. */
+  private record RootMark(int index) {
+  }
+
+  private final class ClassInfo {
+    final String name;
+    final boolean skip;
+    final boolean leaf;
+    final boolean classEdge;
+    final boolean receiver;
+    final int target;
+    Field[] fields;
+
+    ClassInfo(Class<?> type, List<String> targets, Set<Class<?>> receiverClasses) {
+      name = TypeNames.toJavaName(type.getName());
+      target = targets.indexOf(name);
+      skip = ownType.test(name);
+      receiver = receiverClasses.contains(type);
+      boolean custom = !builtin(type.getClassLoader());
+      classEdge = custom && !type.isArray();
+      leaf = LEAVES.contains(name) || ClassLoader.class.isAssignableFrom(type)
+          || (type.isArray() && type.getComponentType().isPrimitive())
+          || (target >= 0 && custom && !type.isArray());
+    }
+
+    Field[] fields(Class<?> type) {
+      if (fields == null) {
+        List<Field> refs = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+          for (Field f : c.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()
+                && !(c == Reference.class && f.getName().equals("referent"))
+                && access.makeAccessible(f)) {
+              refs.add(f);
+            }
+          }
+        }
+        fields = refs.toArray(new Field[0]);
+      }
+      return fields;
+    }
+  }
+
+  boolean builtin(ClassLoader loader) {
+    return loader == null || loader == platform || loader == system;
+  }
+
+  private final class Run {
+    final List<String> targets;
+    final Map<Object, String> threadLocals;
+    final Set<Class<?>> receiverClasses = Collections.newSetFromMap(new IdentityHashMap<>());
+    final IdentityHashMap<Class<?>, ClassInfo> classes = new IdentityHashMap<>();
+    // object -> the object it was reached from, or its RootMark
+    final IdentityHashMap<Object, Object> parents = new IdentityHashMap<>();
+    final List<String> labels = new ArrayList<>();
+    final Map<String, Integer> indexOf = new HashMap<>();
+    final List<Thread> threads = new ArrayList<>();
+    int[] perRoot = new int[16];
+    boolean[] cut = new boolean[16];
+    long[][] counts = new long[16][];
+    Object[][] firsts = new Object[16][];
+    Object[] queue = new Object[1024];
+    int[] queueRoot = new int[1024];
+    int head;
+    int tail;
+    int visited;
+    final long started = System.nanoTime();
+    String stopped;
+
+    Run(Set<String> targets, List<Object> receivers, Map<Object, String> threadLocals) {
+      this.targets = new ArrayList<>(targets);
+      this.threadLocals = threadLocals;
+      for (Object r : receivers) {
+        receiverClasses.add(r.getClass());
+      }
+    }
+
+    Walk run(List<Candidate> roots, List<Object> receivers) {
+      int receiversRoot = root("(job receivers)", null);
+      for (Object r : receivers) {
+        offer(r, RECEIVER_MARK, receiversRoot);
+      }
+      for (Candidate c : roots) {
+        int index = root(c.label(), c.value() instanceof Thread ? (Thread) c.value() : null);
+        offer(c.value(), new RootMark(index), index);
+      }
+      while (head < tail && stopped == null) {
+        Object o = queue[head];
+        int r = queueRoot[head];
+        queue[head++] = null;
+        expand(o, r);
+        if ((head & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - started > limits.maxNanos()) {
+          stopped = "the walk stopped at its time cap (" + limits.maxNanos() / 1_000_000 + " ms) after "
+              + visited + " objects; roots and counts are partial";
+        }
+      }
+      return result();
+    }
+
+    int root(String label, Thread thread) {
+      Integer known = indexOf.get(label);
+      if (known != null) {
+        return known;
+      }
+      int index = labels.size();
+      labels.add(label);
+      threads.add(thread);
+      indexOf.put(label, index);
+      if (index == perRoot.length) {
+        perRoot = Arrays.copyOf(perRoot, index * 2);
+        cut = Arrays.copyOf(cut, index * 2);
+        counts = Arrays.copyOf(counts, index * 2);
+        firsts = Arrays.copyOf(firsts, index * 2);
+      }
+      return index;
+    }
+
+    ClassInfo info(Class<?> type) {
+      ClassInfo i = classes.get(type);
+      if (i == null) {
+        i = new ClassInfo(type, targets, receiverClasses);
+        classes.put(type, i);
+      }
+      return i;
+    }
+
+    void offer(Object o, Object from, int root) {
+      if (o == null || stopped != null || parents.containsKey(o)) {
+        return;
+      }
+      ClassInfo info = info(o.getClass());
+      // the agent's own objects are not the host's leak (a receiver or a target is taken as given)
+      if (info.skip && from != RECEIVER_MARK && info.target < 0) {
+        return;
+      }
+      if (visited >= limits.maxObjects()) {
+        stopped = "the walk stopped at its cap of " + limits.maxObjects() + " objects; roots and counts are partial";
+        return;
+      }
+      parents.put(o, from);
+      visited++;
+      if (info.target >= 0) {
+        if (counts[root] == null) {
+          counts[root] = new long[targets.size()];
+          firsts[root] = new Object[targets.size()];
+        }
+        if (counts[root][info.target]++ == 0) {
+          firsts[root][info.target] = o;
+        }
+      }
+      if (++perRoot[root] > limits.maxPerRoot()) {
+        cut[root] = true;
+        return;
+      }
+      if (!info.leaf || info.classEdge || o instanceof Class) {
+        if (tail == queue.length) {
+          compact();
+        }
+        queue[tail] = o;
+        queueRoot[tail++] = root;
+      }
+    }
+
+    void compact() {
+      int live = tail - head;
+      if (head > queue.length / 2) {
+        System.arraycopy(queue, head, queue, 0, live);
+        System.arraycopy(queueRoot, head, queueRoot, 0, live);
+        Arrays.fill(queue, live, tail, null);
+      } else {
+        queue = Arrays.copyOfRange(queue, head, head + queue.length * 2);
+        queueRoot = Arrays.copyOfRange(queueRoot, head, head + queueRoot.length * 2);
+      }
+      head = 0;
+      tail = live;
+    }
+
+    void expand(Object o, int root) {
+      if (o instanceof Class) {
+        ClassLoader loader = ((Class<?>) o).getClassLoader();
+        if (!builtin(loader)) {
+          offer(loader, o, root);
+        }
+        return;
+      }
+      Class<?> type = o.getClass();
+      ClassInfo info = info(type);
+      if (type.isArray()) {
+        for (Object e : (Object[]) o) {
+          offer(e, o, root);
+        }
+        return;
+      }
+      if (info.classEdge) {
+        offer(type, o, root);
+      }
+      if (info.leaf) {
+        return;
+      }
+      boolean receiver = info.receiver;
+      for (Field f : info.fields(type)) {
+        Object v;
+        try {
+          v = f.get(o);
+        } catch (IllegalAccessException | RuntimeException e) {
+          continue;
+        }
+        if (receiver) {
+          int r = root(info.name + "." + f.getName() + " (job receiver)", null);
+          offer(v, new RootMark(r), r);
+        } else {
+          offer(v, o, root);
+        }
+      }
+    }
+
+    Walk result() {
+      List<Walk.Hit> hits = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      for (int r = 0; r < labels.size(); r++) {
+        if (cut[r]) {
+          notes.add(labels.get(r) + " was cut off after " + limits.maxPerRoot() + " objects");
+        }
+        if (counts[r] == null) {
+          continue;
+        }
+        for (int t = 0; t < targets.size(); t++) {
+          if (counts[r][t] > 0) {
+            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[r][t], path(firsts[r][t]), threads.get(r)));
+          }
+        }
+      }
+      if (stopped != null) {
+        notes.add(stopped);
+      }
+      return new Walk(hits, visited, System.nanoTime() - started, notes);
+    }
+
+    /** Root value first, the target last: "Holder.field" for each hop, the type at the end. */
+    List<String> path(Object target) {
+      List<Object> chain = new ArrayList<>();
+      Object at = target;
+      while (at != null && !(at instanceof RootMark) && at != RECEIVER_MARK && chain.size() < 10_000) {
+        chain.add(at);
+        at = parents.get(at);
+      }
+      Collections.reverse(chain);
+      List<String> path = new ArrayList<>(chain.size());
+      for (int i = 0; i + 1 < chain.size(); i++) {
+        path.add(hop(chain.get(i), chain.get(i + 1)));
+      }
+      path.add(name(target));
+      return path;
+    }
+
+    String hop(Object from, Object to) {
+      if (from instanceof Class) {
+        return "java.lang.Class(" + name((Class<?>) from) + ").<loader>";
+      }
+      Class<?> type = from.getClass();
+      ClassInfo info = info(type);
+      if (type.isArray()) {
+        return info.name;
+      }
+      if (to == type) {
+        return info.name + ".<class>";
+      }
+      for (Field f : info.fields(type)) {
+        try {
+          if (f.get(from) == to) {
+            String hop = info.name + "." + f.getName();
+            if (info.name.equals(TL_ENTRY)) {
+              String field = threadLocals.get(((Reference<?>) from).get());
+              hop += field != null ? " (ThreadLocal " + field + ")" : " (a ThreadLocal no static field holds)";
+            }
+            return hop;
+          }
+        } catch (IllegalAccessException | RuntimeException e) {
+          // a field we cannot read now: try the next
+        }
+      }
+      return info.name;
+    }
+
+    String name(Object o) {
+      return o instanceof Class ? "java.lang.Class" : info(o.getClass()).name;
+    }
+
+    String name(Class<?> c) {
+      return TypeNames.toJavaName(c.getName());
+    }
+  }
+}
