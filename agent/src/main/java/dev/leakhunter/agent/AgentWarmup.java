@@ -42,7 +42,8 @@ final class AgentWarmup {
    * Runs the retention walk once with a target, path building and the DOT writer included, on a
    * made-up holder: the same first-run effects as above, for the code that explains suspects.
    */
-  static void exercise(Retention retention, Path out) throws IOException {
+  static void exercise(Retention full, Path out) throws IOException {
+    Retention retention = full.receiversOnly();
     Holder holder = new Holder();
     for (int i = 0; i < 4; i++) {
       holder.kept.add(new Kept());

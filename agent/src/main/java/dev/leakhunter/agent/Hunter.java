@@ -56,6 +56,10 @@ final class Hunter implements Runnable {
   private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
   private final Report.Jvm jvm = JvmFacts.current();
 
+  // Held by the sampler through a sample; the shutdown hook walks once more only if it gets it.
+  private final java.util.concurrent.locks.ReentrantLock sampling = new java.util.concurrent.locks.ReentrantLock();
+  private Analysis lastAnalysis;
+  private List<Target> lastTargets = List.of();
   private volatile Thread thread;
   private volatile boolean stopping;
   private volatile Report latest;
@@ -95,12 +99,17 @@ final class Hunter implements Runnable {
         log.error("warm-up of the retention walk failed (roots may be missing)", t);
       }
     }
-    SamplingSchedule.Due due = schedule.first(System.nanoTime());
+    SamplingSchedule.Due first = schedule.first(System.nanoTime());
+    if (retention != null && first.atJobs() > 1 && waitFor(new SamplingSchedule.Due(1, first.notBeforeNanos()))) {
+      prime();
+    }
+    SamplingSchedule.Due due = first;
     while (!stopping) {
       if (!waitFor(due)) {
         return;
       }
       long started = System.nanoTime();
+      sampling.lock();
       try {
         sample();
         failures = 0;
@@ -110,9 +119,27 @@ final class Hunter implements Runnable {
           log.error("stopped sampling after " + failures + " failed censuses in a row; the application is unaffected");
           return;
         }
+      } finally {
+        sampling.unlock();
       }
       long now = System.nanoTime();
       due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), now - started, now);
+    }
+  }
+
+  /**
+   * The first walk, once the host runs jobs (its classes are loaded) and during the warm-up jobs,
+   * so that it neither delays the baseline census nor shows in it as growth: see Retention.prime.
+   */
+  private void prime() {
+    try {
+      Explanation primed = retention.prime(JobTracker.receivers());
+      log.info("roots: first walk " + primed.visited() + " objects in "
+          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (during the warm-up jobs)");
+    } catch (Throwable t) {
+      log.error("the first walk for roots failed", t);
+    } finally {
+      JobTracker.captureNextReceiver();
     }
   }
 
@@ -149,10 +176,6 @@ final class Hunter implements Runnable {
     }
     long inFlight = JobTracker.inFlight();
     ProbeReading probes = Probes.read();
-    if (lastSampledJobs < 0 && retention != null) {
-      // Before the baseline census: see Retention.prime.
-      retention.prime(JobTracker.receivers());
-    }
     Census.Result census = Census.take();
     Histogram histogram = withoutAgentTypes(census.histogram());
     model.add(jobs, histogram);
@@ -197,6 +220,8 @@ final class Hunter implements Runnable {
       if (trace != null && targets.stream().noneMatch(t -> t.type().equals(trace))) {
         targets.add(new Target(trace, bytesPerInstance(histogram, trace), 0));
       }
+      lastAnalysis = analysis;
+      lastTargets = targets;
       if (targets.isEmpty()) {
         return null;
       }
@@ -339,12 +364,31 @@ final class Hunter implements Runnable {
       }
       JobTracker.notifyAt(Long.MAX_VALUE, null);
       awaitJobsSettled();
+      explainOnceMore();
       List<Path> written = write(currentReport());
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }
     } catch (Throwable t) {
       log.error("could not write the final report", t);
+    }
+  }
+
+  /**
+   * One more walk for the final report when the sampler is idle: a root is ranked by how its
+   * count grew between walks, and a leak found at the last sample has had only one.
+   */
+  private void explainOnceMore() {
+    if (retention == null || lastTargets.isEmpty() || !sampling.tryLock()) {
+      return;
+    }
+    try {
+      Explanation explained = retention.explain(JobTracker.completed(), lastTargets, JobTracker.receivers());
+      latest = buildReport(lastAnalysis, explained);
+    } catch (Throwable t) {
+      log.error("could not walk for roots at shutdown", t);
+    } finally {
+      sampling.unlock();
     }
   }
 

@@ -28,16 +28,32 @@ public final class Retention {
   private final DeepAccess access;
   private final Predicate<String> ownType;
   private final Walker walker;
+  private final boolean collectRoots;
   // type -> root key -> {first jobs, first count, latest jobs, latest count}
   private final Map<String, Map<String, long[]>> history = new HashMap<>();
   // type -> jobs at its first walk: a root first seen later held none of it then
   private final Map<String, Long> firstWalk = new HashMap<>();
 
   public Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
+    this(inst, access, ownType, limits, true);
+  }
+
+  private Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits,
+                    boolean collectRoots) {
+    this.collectRoots = collectRoots;
     this.inst = inst;
     this.access = access;
     this.ownType = ownType;
     this.walker = new Walker(access, ownType, limits);
+  }
+
+  /**
+   * For the agent's warm-up: the walk, ranking and paths from the given receivers only, with small
+   * bounds. Reading every class's statics is what makes a walk slow cold (hundreds of ms at agent
+   * start); {@link #prime} does that once, before the baseline census.
+   */
+  public Retention receiversOnly() {
+    return new Retention(inst, access, ownType, new WalkLimits(2_000, 1_000_000_000L, 1_000), false);
   }
 
   public boolean deepAccess() {
@@ -72,8 +88,8 @@ public final class Retention {
     for (Target t : targets) {
       names.add(t.type());
     }
-    Roots roots = Roots.collect(inst.getAllLoadedClasses(), access,
-        name -> ownType.test(name) || names.contains(name), Set.of());
+    Roots roots = collectRoots ? Roots.collect(inst.getAllLoadedClasses(), access,
+        name -> ownType.test(name) || names.contains(name), Set.of()) : Roots.none();
     Walk walk = walker.walk(roots.candidates(), receivers, names, roots.threadLocals());
     Map<String, List<Holding>> raw = new HashMap<>();
     for (Map.Entry<String, List<Walk.Hit>> e : byThreadPattern(walk.hits()).entrySet()) {
@@ -91,11 +107,11 @@ public final class Retention {
     Map<String, List<String>> names = new HashMap<>();
     for (Walk.Hit h : hits) {
       if (h.thread() == null) {
-        merged.put(h.type() + "\0" + h.root(), h);
+        merged.put(h.type() + "\0" + h.root() + "\0" + h.path(), h);
         continue;
       }
       String pattern = h.thread().getName().replaceAll("[0-9]+", "N");
-      String key = h.type() + "\0thread " + pattern;
+      String key = h.type() + "\0thread " + pattern + "\0" + h.path();
       Walk.Hit seen = merged.get(key);
       names.computeIfAbsent(key, k -> new ArrayList<>()).add(h.thread().getName());
       merged.put(key, seen == null ? h
@@ -155,7 +171,7 @@ public final class Retention {
     List<Holding> ranked = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     for (Holding h : found) {
-      String key = rootKey(h.root());
+      String key = rootKey(h.root()) + " -> " + h.path();
       keys.add(key);
       long[] s = seen.get(key);
       if (s == null) {
@@ -174,7 +190,8 @@ public final class Retention {
     ranked.sort(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.perJob()).reversed()
         .thenComparing(Comparator.comparingLong(Holding::instances).reversed()));
     while (seen.size() > ROOTS_KEPT) {
-      seen.remove(rootKey(ranked.remove(ranked.size() - 1).root()));
+      Holding dropped = ranked.remove(ranked.size() - 1);
+      seen.remove(rootKey(dropped.root()) + " -> " + dropped.path());
     }
     return List.copyOf(ranked.subList(0, Math.min(ROOTS_REPORTED, ranked.size())));
   }

@@ -143,6 +143,10 @@ final class Roots {
     return java.util.Arrays.copyOf(threads, n);
   }
 
+  static Roots none() {
+    return new Roots();
+  }
+
   List<Candidate> candidates() {
     return candidates;
   }

@@ -40,11 +40,16 @@ import java.util.function.Predicate;
 final class Walker {
 
   private static final Object RECEIVER_MARK = new Object();
-  private static final Set<String> LEAVES = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
+  // No reference fields worth following (a String is not one: its byte[] is often the suspect).
+  private static final Set<String> LEAVES = Set.of("java.lang.Integer", "java.lang.Long",
       "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Double",
       "java.lang.Float", "java.math.BigInteger", "java.math.BigDecimal", "java.lang.Module");
   private static final String TL_ENTRY = "java.lang.ThreadLocal$ThreadLocalMap$Entry";
   private static final int CLOCK_EVERY = 1024;
+  private static final int MAX_BRANCHES = 20_000;
+  private static final int HOP_ELEMENT = 4095;
+  private static final int HOP_CLASS = 4094;
+  private static final int HOP_LOADER = 4093;
 
   private final DeepAccess access;
   private final Predicate<String> ownType;
@@ -73,6 +78,7 @@ final class Walker {
   }
 
   private final class ClassInfo {
+    int id;
     final String name;
     final boolean skip;
     final boolean leaf;
@@ -120,17 +126,28 @@ final class Walker {
     final Map<Object, String> threadLocals;
     final Set<Class<?>> receiverClasses = Collections.newSetFromMap(new IdentityHashMap<>());
     final IdentityHashMap<Class<?>, ClassInfo> classes = new IdentityHashMap<>();
+    final Map<String, Integer> ids = new HashMap<>();
     // object -> the object it was reached from, or its RootMark
     final IdentityHashMap<Object, Object> parents = new IdentityHashMap<>();
     final List<String> labels = new ArrayList<>();
     final Map<String, Integer> indexOf = new HashMap<>();
     final List<Thread> threads = new ArrayList<>();
+    final List<Integer> rootBranch = new ArrayList<>();
     int[] perRoot = new int[16];
     boolean[] cut = new boolean[16];
-    long[][] counts = new long[16][];
-    Object[][] firsts = new Object[16][];
+    // A branch is the shape of a path from a root: its hops (holder class, field), with a run of
+    // hops through one class (a linked list's next, a tree's left/right) kept as its last hop.
+    // Counts are per branch, so two ways down from one root (a cache and a queue under one
+    // receiver field) are told apart.
+    final Map<Long, Integer> branchOf = new HashMap<>();
+    int[] branchRoot = new int[64];
+    int[] branchParent = new int[64];
+    int[] branchHolder = new int[64];
+    int branches;
+    long[][] counts = new long[64][];
+    Object[][] firsts = new Object[64][];
     Object[] queue = new Object[1024];
-    int[] queueRoot = new int[1024];
+    int[] queueBranch = new int[1024];
     int head;
     int tail;
     int visited;
@@ -148,17 +165,17 @@ final class Walker {
     Walk run(List<Candidate> roots, List<Object> receivers) {
       int receiversRoot = root("(job receivers)", null);
       for (Object r : receivers) {
-        offer(r, RECEIVER_MARK, receiversRoot);
+        offer(r, RECEIVER_MARK, rootBranch.get(receiversRoot));
       }
       for (Candidate c : roots) {
         int index = root(c.label(), c.value() instanceof Thread ? (Thread) c.value() : null);
-        offer(c.value(), new RootMark(index), index);
+        offer(c.value(), new RootMark(index), rootBranch.get(index));
       }
       while (head < tail && stopped == null) {
         Object o = queue[head];
-        int r = queueRoot[head];
+        int b = queueBranch[head];
         queue[head++] = null;
-        expand(o, r);
+        expand(o, b);
         if ((head & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - started > limits.maxNanos()) {
           stopped = "the walk stopped at its time cap (" + limits.maxNanos() / 1_000_000 + " ms) after "
               + visited + " objects; roots and counts are partial";
@@ -179,22 +196,55 @@ final class Walker {
       if (index == perRoot.length) {
         perRoot = Arrays.copyOf(perRoot, index * 2);
         cut = Arrays.copyOf(cut, index * 2);
-        counts = Arrays.copyOf(counts, index * 2);
-        firsts = Arrays.copyOf(firsts, index * 2);
       }
+      rootBranch.add(newBranch(index, -1, -1));
       return index;
+    }
+
+    int newBranch(int root, int parent, int holder) {
+      if (branches == branchRoot.length) {
+        int n = branches * 2;
+        branchRoot = Arrays.copyOf(branchRoot, n);
+        branchParent = Arrays.copyOf(branchParent, n);
+        branchHolder = Arrays.copyOf(branchHolder, n);
+        counts = Arrays.copyOf(counts, n);
+        firsts = Arrays.copyOf(firsts, n);
+      }
+      branchRoot[branches] = root;
+      branchParent[branches] = parent;
+      branchHolder[branches] = holder;
+      return branches++;
+    }
+
+    /** The branch of a child reached from {@code branch} through hop {@code hop} of class {@code holder}. */
+    int extend(int branch, ClassInfo holder, int hop) {
+      int base = branchHolder[branch] == holder.id ? branchParent[branch] : branch;
+      long key = ((long) base << 32) | ((long) holder.id << 12) | hop;
+      Integer known = branchOf.get(key);
+      if (known != null) {
+        return known;
+      }
+      if (branches >= MAX_BRANCHES) {
+        return branch;
+      }
+      int b = newBranch(branchRoot[branch], base, holder.id);
+      branchOf.put(key, b);
+      return b;
     }
 
     ClassInfo info(Class<?> type) {
       ClassInfo i = classes.get(type);
       if (i == null) {
         i = new ClassInfo(type, targets, receiverClasses);
+        // by name: a class defined again by each of many loaders is one hop, not one per loader
+        Integer id = ids.putIfAbsent(i.name, ids.size());
+        i.id = id == null ? ids.size() - 1 : id;
         classes.put(type, i);
       }
       return i;
     }
 
-    void offer(Object o, Object from, int root) {
+    void offer(Object o, Object from, int branch) {
       if (o == null || stopped != null || parents.containsKey(o)) {
         return;
       }
@@ -210,14 +260,15 @@ final class Walker {
       parents.put(o, from);
       visited++;
       if (info.target >= 0) {
-        if (counts[root] == null) {
-          counts[root] = new long[targets.size()];
-          firsts[root] = new Object[targets.size()];
+        if (counts[branch] == null) {
+          counts[branch] = new long[targets.size()];
+          firsts[branch] = new Object[targets.size()];
         }
-        if (counts[root][info.target]++ == 0) {
-          firsts[root][info.target] = o;
+        if (counts[branch][info.target]++ == 0) {
+          firsts[branch][info.target] = o;
         }
       }
+      int root = branchRoot[branch];
       if (++perRoot[root] > limits.maxPerRoot()) {
         cut[root] = true;
         return;
@@ -227,7 +278,7 @@ final class Walker {
           compact();
         }
         queue[tail] = o;
-        queueRoot[tail++] = root;
+        queueBranch[tail++] = branch;
       }
     }
 
@@ -235,51 +286,55 @@ final class Walker {
       int live = tail - head;
       if (head > queue.length / 2) {
         System.arraycopy(queue, head, queue, 0, live);
-        System.arraycopy(queueRoot, head, queueRoot, 0, live);
+        System.arraycopy(queueBranch, head, queueBranch, 0, live);
         Arrays.fill(queue, live, tail, null);
       } else {
         queue = Arrays.copyOfRange(queue, head, head + queue.length * 2);
-        queueRoot = Arrays.copyOfRange(queueRoot, head, head + queueRoot.length * 2);
+        queueBranch = Arrays.copyOfRange(queueBranch, head, head + queueBranch.length * 2);
       }
       head = 0;
       tail = live;
     }
 
-    void expand(Object o, int root) {
+    void expand(Object o, int branch) {
       if (o instanceof Class) {
         ClassLoader loader = ((Class<?>) o).getClassLoader();
         if (!builtin(loader)) {
-          offer(loader, o, root);
+          offer(loader, o, extend(branch, info(Class.class), HOP_LOADER));
         }
         return;
       }
       Class<?> type = o.getClass();
       ClassInfo info = info(type);
       if (type.isArray()) {
+        int b = extend(branch, info, HOP_ELEMENT);
         for (Object e : (Object[]) o) {
-          offer(e, o, root);
+          offer(e, o, b);
         }
         return;
       }
       if (info.classEdge) {
-        offer(type, o, root);
+        offer(type, o, extend(branch, info, HOP_CLASS));
       }
       if (info.leaf) {
         return;
       }
-      boolean receiver = info.receiver;
-      for (Field f : info.fields(type)) {
+      Field[] fields = info.fields(type);
+      for (int k = 0; k < fields.length; k++) {
         Object v;
         try {
-          v = f.get(o);
+          v = fields[k].get(o);
         } catch (IllegalAccessException | RuntimeException e) {
           continue;
         }
-        if (receiver) {
-          int r = root(info.name + "." + f.getName() + " (job receiver)", null);
-          offer(v, new RootMark(r), r);
+        if (v == null) {
+          continue;
+        }
+        if (info.receiver) {
+          int r = root(info.name + "." + fields[k].getName() + " (job receiver)", null);
+          offer(v, new RootMark(r), rootBranch.get(r));
         } else {
-          offer(v, o, root);
+          offer(v, o, extend(branch, info, Math.min(k, HOP_LOADER - 1)));
         }
       }
     }
@@ -291,14 +346,20 @@ final class Walker {
         if (cut[r]) {
           notes.add(labels.get(r) + " was cut off after " + limits.maxPerRoot() + " objects");
         }
-        if (counts[r] == null) {
+      }
+      for (int b = 0; b < branches; b++) {
+        if (counts[b] == null) {
           continue;
         }
+        int r = branchRoot[b];
         for (int t = 0; t < targets.size(); t++) {
-          if (counts[r][t] > 0) {
-            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[r][t], path(firsts[r][t]), threads.get(r)));
+          if (counts[b][t] > 0) {
+            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[b][t], path(firsts[b][t]), threads.get(r)));
           }
         }
+      }
+      if (branches >= MAX_BRANCHES) {
+        notes.add("more than " + MAX_BRANCHES + " distinct paths: later ones were counted with their parent path");
       }
       if (stopped != null) {
         notes.add(stopped);
@@ -306,7 +367,10 @@ final class Walker {
       return new Walk(hits, visited, System.nanoTime() - started, notes);
     }
 
-    /** Root value first, the target last: "Holder.field" for each hop, the type at the end. */
+    /**
+     * Root value first, the target last: "Holder.field" per hop, a run of hops through one class
+     * kept as its last (as the branch is), then the type.
+     */
     List<String> path(Object target) {
       List<Object> chain = new ArrayList<>();
       Object at = target;
@@ -316,8 +380,15 @@ final class Walker {
       }
       Collections.reverse(chain);
       List<String> path = new ArrayList<>(chain.size());
+      Class<?> lastHolder = null;
       for (int i = 0; i + 1 < chain.size(); i++) {
-        path.add(hop(chain.get(i), chain.get(i + 1)));
+        Object from = chain.get(i);
+        Class<?> holder = from instanceof Class ? Class.class : from.getClass();
+        if (holder == lastHolder) {
+          path.remove(path.size() - 1);
+        }
+        path.add(hop(from, chain.get(i + 1)));
+        lastHolder = holder;
       }
       path.add(name(target));
       return path;
