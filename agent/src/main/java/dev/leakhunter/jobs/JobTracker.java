@@ -32,7 +32,11 @@ public final class JobTracker {
   private static final WeakReference<Object>[] RECEIVED = new WeakReference[RECEIVERS];
   private static int nextReceiver;
 
+  // The first exit at or past this count takes the rare path: min(the sampler's point, the next
+  // job when a receiver is wanted).
   private static volatile long sampleDueAt = Long.MAX_VALUE;
+  private static volatile long notifyJobs = Long.MAX_VALUE;
+  private static volatile boolean receiverWanted;
   private static volatile SampleDue listener;
 
   private JobTracker() {
@@ -63,13 +67,25 @@ public final class JobTracker {
     }
     long done = COMPLETED.incrementAndGet();
     if (done >= sampleDueAt) {
-      // Tell once: until the sampler asks again, the remaining exits stay on the fast path.
-      sampleDueAt = Long.MAX_VALUE;
-      remember(receiver);
-      SampleDue l = listener;
-      if (l != null) {
-        l.due(done);
-      }
+      rare(done, receiver);
+    }
+  }
+
+  private static void rare(long done, Object receiver) {
+    remember(receiver);
+    receiverWanted = false;
+    long wanted = notifyJobs;
+    if (done < wanted) {
+      // only a receiver was asked for: back to the sampler's own point
+      sampleDueAt = wanted;
+      return;
+    }
+    // Tell once: until the sampler asks again, the remaining exits stay on the fast path.
+    sampleDueAt = Long.MAX_VALUE;
+    notifyJobs = Long.MAX_VALUE;
+    SampleDue l = listener;
+    if (l != null) {
+      l.due(done);
     }
   }
 
@@ -100,11 +116,12 @@ public final class JobTracker {
 
   /**
    * Asks the next completed job to pass its receiver to {@link #receivers()} (through the rare
-   * path, so no job pays for it); for the sampler, between samples, when it is not waiting itself.
+   * path, so no job pays for it). Races with job exits are benign: a receiver missed or a wake-up
+   * the sampler does not act on.
    */
   public static void captureNextReceiver() {
-    listener = null;
-    sampleDueAt = COMPLETED.get() + 1;
+    receiverWanted = true;
+    sampleDueAt = Math.min(sampleDueAt, COMPLETED.get() + 1);
   }
 
   public static long completed() {
@@ -122,7 +139,8 @@ public final class JobTracker {
    */
   public static void notifyAt(long jobs, SampleDue l) {
     listener = l;
-    sampleDueAt = jobs;
+    notifyJobs = jobs;
+    sampleDueAt = receiverWanted ? Math.min(jobs, COMPLETED.get() + 1) : jobs;
   }
 
   /** Wakes the sampler; must be quick and must not throw. */
