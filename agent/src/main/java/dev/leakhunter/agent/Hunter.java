@@ -46,6 +46,7 @@ final class Hunter implements Runnable {
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   // Suspects explained per sample (the walk counts each); the ranking puts the lead types first.
   private static final int TYPES_EXPLAINED = 8;
+  private static final long PRIME_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   private final AgentOptions options;
   private final AgentLog log;
@@ -93,17 +94,11 @@ final class Hunter implements Runnable {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
     if (retention != null) {
-      try {
-        AgentWarmup.exercise(retention, options.out());
-      } catch (Throwable t) {
-        log.error("warm-up of the retention walk failed (roots may be missing)", t);
-      }
+      Thread primer = new Thread(this::prime, "leakhunter-roots");
+      primer.setDaemon(true);
+      primer.start();
     }
-    SamplingSchedule.Due first = schedule.first(System.nanoTime());
-    if (retention != null && first.atJobs() > 1 && waitFor(new SamplingSchedule.Due(1, first.notBeforeNanos()))) {
-      prime();
-    }
-    SamplingSchedule.Due due = first;
+    SamplingSchedule.Due due = schedule.first(System.nanoTime());
     while (!stopping) {
       if (!waitFor(due)) {
         return;
@@ -128,14 +123,26 @@ final class Hunter implements Runnable {
   }
 
   /**
-   * The first walk, once the host runs jobs (its classes are loaded) and during the warm-up jobs,
-   * so that it neither delays the baseline census nor shows in it as growth: see Retention.prime.
+   * The retention warm-up and the first walk, once the host runs jobs (its classes are loaded), on
+   * a thread of its own so that they do not hold back the baseline census: see Retention.prime. What it leaves behind lands at
+   * the start of the hunt, where the growth model takes a step for warm-up, not growth.
    */
   private void prime() {
+    while (!stopping && JobTracker.completed() < 1) {
+      LockSupport.parkNanos(PRIME_POLL_NANOS);
+    }
+    if (stopping) {
+      return;
+    }
+    try {
+      AgentWarmup.exercise(retention, options.out());
+    } catch (Throwable t) {
+      log.error("warm-up of the retention walk failed (roots may be missing)", t);
+    }
     try {
       Explanation primed = retention.prime(JobTracker.receivers());
       log.info("roots: first walk " + primed.visited() + " objects in "
-          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (during the warm-up jobs)");
+          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (at the start of the hunt)");
     } catch (Throwable t) {
       log.error("the first walk for roots failed", t);
     } finally {

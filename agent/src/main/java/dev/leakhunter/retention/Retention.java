@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 /**
  * Who holds the suspects: at each sample, one bounded walk from the candidate roots counts the
  * suspect types under each root; across samples, the root whose count rises with jobs is the one
- * that holds the leak. Runs on the sampler thread only; not thread-safe.
+ * that holds the leak. Runs on the sampler thread (the first walk on a thread of its own), one walk
+ * at a time.
  *
  * <p>Its memory is bounded: per type at most {@link #ROOTS_KEPT} roots' first and latest counts.
  */
@@ -64,12 +65,12 @@ public final class Retention {
    * One walk with no target, before the baseline census: the first reflection on a class leaves
    * data cached on it, and a first walk mid-hunt would read as growth in the JDK's own types.
    */
-  public Explanation prime(List<Object> receivers) {
+  public synchronized Explanation prime(List<Object> receivers) {
     return walk(List.of(), receivers);
   }
 
   /** Walks, updates each root's history, and ranks the roots of each target. */
-  public Explanation explain(long jobs, List<Target> targets, List<Object> receivers) {
+  public synchronized Explanation explain(long jobs, List<Target> targets, List<Object> receivers) {
     Explanation walked = walk(targets, receivers);
     Map<String, List<Holding>> holdings = new HashMap<>();
     Set<String> types = new HashSet<>();
