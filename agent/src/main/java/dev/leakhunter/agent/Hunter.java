@@ -46,7 +46,6 @@ final class Hunter implements Runnable {
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   // Suspects explained per sample (the walk counts each); the ranking puts the lead types first.
   private static final int TYPES_EXPLAINED = 8;
-  private static final long PRIME_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   private final AgentOptions options;
   private final AgentLog log;
@@ -57,10 +56,6 @@ final class Hunter implements Runnable {
   private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
   private final Report.Jvm jvm = JvmFacts.current();
 
-  // Held by the sampler through a sample; the shutdown hook walks once more only if it gets it.
-  private final java.util.concurrent.locks.ReentrantLock sampling = new java.util.concurrent.locks.ReentrantLock();
-  private Analysis lastAnalysis;
-  private List<Target> lastTargets = List.of();
   private volatile Thread thread;
   private volatile boolean stopping;
   private volatile Report latest;
@@ -93,18 +88,15 @@ final class Hunter implements Runnable {
     } catch (Throwable t) {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
-    if (retention != null) {
-      Thread primer = new Thread(this::prime, "leakhunter-roots");
-      primer.setDaemon(true);
-      primer.start();
-    }
     SamplingSchedule.Due due = schedule.first(System.nanoTime());
+    if (retention != null && waitFor(new SamplingSchedule.Due(1, due.notBeforeNanos()))) {
+      prime();
+    }
     while (!stopping) {
       if (!waitFor(due)) {
         return;
       }
       long started = System.nanoTime();
-      sampling.lock();
       try {
         sample();
         failures = 0;
@@ -114,26 +106,19 @@ final class Hunter implements Runnable {
           log.error("stopped sampling after " + failures + " failed censuses in a row; the application is unaffected");
           return;
         }
-      } finally {
-        sampling.unlock();
-      }
+
       long now = System.nanoTime();
       due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), now - started, now);
     }
   }
 
   /**
-   * The retention warm-up and the first walk, once the host runs jobs (its classes are loaded), on
-   * a thread of its own so that they do not hold back the baseline census: see Retention.prime. What it leaves behind lands at
-   * the start of the hunt, where the growth model takes a step for warm-up, not growth.
+   * The retention warm-up and the first walk, once the host runs jobs (its classes are loaded) and
+   * before the baseline census: see Retention.prime. Measured: run beside the sampler instead, the
+   * first walk landed mid-hunt on JDK 25 and its reflection accessors (MemberName,
+   * DirectMethodHandle$Accessor) read as a leak. It delays the baseline by its duration instead.
    */
   private void prime() {
-    while (!stopping && JobTracker.completed() < 1) {
-      LockSupport.parkNanos(PRIME_POLL_NANOS);
-    }
-    if (stopping) {
-      return;
-    }
     try {
       AgentWarmup.exercise(retention, options.out());
     } catch (Throwable t) {
@@ -142,7 +127,7 @@ final class Hunter implements Runnable {
     try {
       Explanation primed = retention.prime(JobTracker.receivers());
       log.info("roots: first walk " + primed.visited() + " objects in "
-          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (at the start of the hunt)");
+          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (before the baseline census)");
     } catch (Throwable t) {
       log.error("the first walk for roots failed", t);
     } finally {
@@ -227,8 +212,6 @@ final class Hunter implements Runnable {
       if (trace != null && targets.stream().noneMatch(t -> t.type().equals(trace))) {
         targets.add(new Target(trace, bytesPerInstance(histogram, trace), 0));
       }
-      lastAnalysis = analysis;
-      lastTargets = targets;
       if (targets.isEmpty()) {
         return null;
       }
@@ -371,31 +354,12 @@ final class Hunter implements Runnable {
       }
       JobTracker.notifyAt(Long.MAX_VALUE, null);
       awaitJobsSettled();
-      explainOnceMore();
       List<Path> written = write(currentReport());
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }
     } catch (Throwable t) {
       log.error("could not write the final report", t);
-    }
-  }
-
-  /**
-   * One more walk for the final report when the sampler is idle: a root is ranked by how its
-   * count grew between walks, and a leak found at the last sample has had only one.
-   */
-  private void explainOnceMore() {
-    if (retention == null || lastTargets.isEmpty() || !sampling.tryLock()) {
-      return;
-    }
-    try {
-      Explanation explained = retention.explain(JobTracker.completed(), lastTargets, JobTracker.receivers());
-      latest = buildReport(lastAnalysis, explained);
-    } catch (Throwable t) {
-      log.error("could not walk for roots at shutdown", t);
-    } finally {
-      sampling.unlock();
     }
   }
 

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 public final class Retention {
 
-  static final int ROOTS_KEPT = 16;
+  static final int ROOTS_KEPT = 64;
   static final int ROOTS_REPORTED = 3;
   private static final int TOP_FRAMES = 3;
 
@@ -30,10 +30,8 @@ public final class Retention {
   private final Predicate<String> ownType;
   private final Walker walker;
   private final boolean collectRoots;
-  // type -> root key -> {first jobs, first count, latest jobs, latest count}
+  // type -> root key -> {first jobs, first count, jobs at the highest count, highest count}
   private final Map<String, Map<String, long[]>> history = new HashMap<>();
-  // type -> jobs at its first walk: a root first seen later held none of it then
-  private final Map<String, Long> firstWalk = new HashMap<>();
 
   public Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
     this(inst, access, ownType, limits, true);
@@ -79,7 +77,6 @@ public final class Retention {
       holdings.put(t.type(), rank(jobs, t, walked.holdings().getOrDefault(t.type(), List.of())));
     }
     history.keySet().retainAll(types);
-    firstWalk.keySet().retainAll(types);
     return new Explanation(holdings, walked.visited(), walked.nanos(), walked.notes());
   }
 
@@ -164,7 +161,6 @@ public final class Retention {
 
   private List<Holding> rank(long jobs, Target target, List<Holding> found) {
     Map<String, long[]> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
-    long since = firstWalk.computeIfAbsent(target.type(), k -> jobs);
     long total = 0;
     for (Holding h : found) {
       total += h.instances();
@@ -176,9 +172,12 @@ public final class Retention {
       keys.add(key);
       long[] s = seen.get(key);
       if (s == null) {
-        s = since < jobs ? new long[] {since, 0, jobs, h.instances()} : new long[] {jobs, h.instances(), jobs, h.instances()};
+        // Not "none before": the path may have been cut from the history, or the walk cut short.
+        s = new long[] {jobs, h.instances(), jobs, h.instances()};
         seen.put(key, s);
-      } else {
+      } else if (h.instances() >= s[3]) {
+        // Growth up to the highest count seen: a leak's count only rises, and a drop is the host
+        // tearing down (or a bounded cache evicting, which then reads as flat, as it should).
         s[2] = jobs;
         s[3] = h.instances();
       }
@@ -188,7 +187,9 @@ public final class Retention {
       ranked.add(new Holding(h.root(), h.path(), h.instances(), perJob, bytes));
     }
     seen.keySet().retainAll(keys);
-    ranked.sort(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.perJob()).reversed()
+    // Paths seen in two walks first, by growth; paths seen once after them, by count.
+    ranked.sort(Comparator.comparingInt((Holding h) -> Double.isNaN(h.perJob()) ? 1 : 0)
+        .thenComparing(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.perJob()).reversed())
         .thenComparing(Comparator.comparingLong(Holding::instances).reversed()));
     while (seen.size() > ROOTS_KEPT) {
       Holding dropped = ranked.remove(ranked.size() - 1);

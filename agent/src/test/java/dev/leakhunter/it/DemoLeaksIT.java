@@ -52,7 +52,9 @@ class DemoLeaksIT {
   })
   @SuppressWarnings("unchecked")
   void eachDemoLeakNamesTheFieldThatHoldsIt(String leak, String plantedType, String plantedField) throws Exception {
-    ForkedJvm demo = ForkedJvm.demo("roots-" + leak, JOBS + ",every=20", "--leak=" + leak, "--jobs=" + RUN_JOBS,
+    // Longer than the run above: the first walk (before the baseline census) and one walk per sample
+    // after the verdict take their time on a busy machine, and roots are ranked across walks.
+    ForkedJvm demo = ForkedJvm.demo("roots-" + leak, JOBS + ",every=20", "--leak=" + leak, "--jobs=1500",
         "--rate=" + RATE, "--heartbeat=0");
     assertEquals(0, demo.waitFor(120), demo.outputs());
 

@@ -79,6 +79,7 @@ class RetentionTest {
   @Test
   void theRootWhoseCountGrowsWithJobsComesFirst() {
     Holders.Receiver growing = new Holders.Receiver();
+    growing.items.add(new Holders.Payload());
     for (int i = 0; i < 10; i++) {
       Holders.StaticMap.CACHE.put("k" + i, new Holders.Payload()); // more, but flat
     }
@@ -93,7 +94,10 @@ class RetentionTest {
     assertEquals("dev.leakhunter.testhost.Holders$Receiver.items (job receiver)", h.root());
     assertEquals(0.05, h.perJob(), 1e-9);
     assertEquals(0.05 * 32, h.bytesPerJob(), 1e-9);
-    assertEquals(0.0, e.of(Holders.Payload.class.getName()).get(1).perJob(), 1e-9);
+    Holding flat = e.of(Holders.Payload.class.getName()).get(1);
+    assertEquals("static dev.leakhunter.testhost.Holders$StaticMap.CACHE", flat.root());
+    assertEquals(0.0, flat.perJob(), 1e-9);
+    assertEquals(10, flat.instances(), "more instances, but it does not grow");
   }
 
   @Test
