@@ -106,7 +106,7 @@ final class Hunter implements Runnable {
           log.error("stopped sampling after " + failures + " failed censuses in a row; the application is unaffected");
           return;
         }
-
+      }
       long now = System.nanoTime();
       due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), now - started, now);
     }

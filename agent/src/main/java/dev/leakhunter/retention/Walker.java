@@ -143,6 +143,8 @@ final class Walker {
     int[] branchRoot = new int[64];
     int[] branchParent = new int[64];
     int[] branchHolder = new int[64];
+    int[] branchHop = new int[64];
+    ClassInfo[] branchInfo = new ClassInfo[64];
     int branches;
     long[][] counts = new long[64][];
     Object[][] firsts = new Object[64][];
@@ -197,22 +199,26 @@ final class Walker {
         perRoot = Arrays.copyOf(perRoot, index * 2);
         cut = Arrays.copyOf(cut, index * 2);
       }
-      rootBranch.add(newBranch(index, -1, -1));
+      rootBranch.add(newBranch(index, -1, null, -1));
       return index;
     }
 
-    int newBranch(int root, int parent, int holder) {
+    int newBranch(int root, int parent, ClassInfo holder, int hop) {
       if (branches == branchRoot.length) {
         int n = branches * 2;
         branchRoot = Arrays.copyOf(branchRoot, n);
         branchParent = Arrays.copyOf(branchParent, n);
         branchHolder = Arrays.copyOf(branchHolder, n);
+        branchHop = Arrays.copyOf(branchHop, n);
+        branchInfo = Arrays.copyOf(branchInfo, n);
         counts = Arrays.copyOf(counts, n);
         firsts = Arrays.copyOf(firsts, n);
       }
       branchRoot[branches] = root;
       branchParent[branches] = parent;
-      branchHolder[branches] = holder;
+      branchHolder[branches] = holder == null ? -1 : holder.id;
+      branchInfo[branches] = holder;
+      branchHop[branches] = hop;
       return branches++;
     }
 
@@ -227,7 +233,7 @@ final class Walker {
       if (branches >= MAX_BRANCHES) {
         return branch;
       }
-      int b = newBranch(branchRoot[branch], base, holder.id);
+      int b = newBranch(branchRoot[branch], base, holder, hop);
       branchOf.put(key, b);
       return b;
     }
@@ -354,7 +360,7 @@ final class Walker {
         int r = branchRoot[b];
         for (int t = 0; t < targets.size(); t++) {
           if (counts[b][t] > 0) {
-            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[b][t], path(firsts[b][t]), threads.get(r)));
+            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[b][t], path(b, firsts[b][t]), threads.get(r)));
           }
         }
       }
@@ -368,59 +374,49 @@ final class Walker {
     }
 
     /**
-     * Root value first, the target last: "Holder.field" per hop, a run of hops through one class
-     * kept as its last (as the branch is), then the type.
+     * Root value first, the target last: "Holder.field" per hop of the branch (so the same for
+     * every walk, whatever the objects do meanwhile), then the type. A hop out of a ThreadLocal
+     * map names the static field of the ThreadLocal, found on the example object's chain.
      */
-    List<String> path(Object target) {
-      List<Object> chain = new ArrayList<>();
-      Object at = target;
-      while (at != null && !(at instanceof RootMark) && at != RECEIVER_MARK && chain.size() < 10_000) {
-        chain.add(at);
-        at = parents.get(at);
+    List<String> path(int branch, Object example) {
+      List<String> path = new ArrayList<>();
+      for (int b = branch; b >= 0 && branchInfo[b] != null; b = branchParent[b]) {
+        path.add(hop(b, example));
       }
-      Collections.reverse(chain);
-      List<String> path = new ArrayList<>(chain.size());
-      Class<?> lastHolder = null;
-      for (int i = 0; i + 1 < chain.size(); i++) {
-        Object from = chain.get(i);
-        Class<?> holder = from instanceof Class ? Class.class : from.getClass();
-        if (holder == lastHolder) {
-          path.remove(path.size() - 1);
-        }
-        path.add(hop(from, chain.get(i + 1)));
-        lastHolder = holder;
-      }
-      path.add(name(target));
+      Collections.reverse(path);
+      path.add(name(example));
       return path;
     }
 
-    String hop(Object from, Object to) {
-      if (from instanceof Class) {
-        return "java.lang.Class(" + name((Class<?>) from) + ").<loader>";
+    String hop(int b, Object example) {
+      ClassInfo holder = branchInfo[b];
+      int hop = branchHop[b];
+      if (hop == HOP_ELEMENT) {
+        return holder.name;
       }
-      Class<?> type = from.getClass();
-      ClassInfo info = info(type);
-      if (type.isArray()) {
-        return info.name;
+      if (hop == HOP_CLASS) {
+        return holder.name + ".<class>";
       }
-      if (to == type) {
-        return info.name + ".<class>";
+      if (hop == HOP_LOADER) {
+        int p = branchParent[b];
+        return p >= 0 && branchInfo[p] != null && branchHop[p] == HOP_CLASS
+            ? "java.lang.Class(" + branchInfo[p].name + ").<loader>" : "java.lang.Class.<loader>";
       }
-      for (Field f : info.fields(type)) {
-        try {
-          if (f.get(from) == to) {
-            String hop = info.name + "." + f.getName();
-            if (info.name.equals(TL_ENTRY)) {
-              String field = threadLocals.get(((Reference<?>) from).get());
-              hop += field != null ? " (ThreadLocal " + field + ")" : " (a ThreadLocal no static field holds)";
-            }
-            return hop;
-          }
-        } catch (IllegalAccessException | RuntimeException e) {
-          // a field we cannot read now: try the next
+      String label = holder.name + "." + holder.fields[hop].getName();
+      if (holder.name.equals(TL_ENTRY)) {
+        label += threadLocalOf(example);
+      }
+      return label;
+    }
+
+    String threadLocalOf(Object example) {
+      for (Object at = parents.get(example); at != null && !(at instanceof RootMark); at = parents.get(at)) {
+        if (at instanceof Reference && info(at.getClass()).name.equals(TL_ENTRY)) {
+          String field = threadLocals.get(((Reference<?>) at).get());
+          return field != null ? " (ThreadLocal " + field + ")" : " (a ThreadLocal no static field holds)";
         }
       }
-      return info.name;
+      return "";
     }
 
     String name(Object o) {
