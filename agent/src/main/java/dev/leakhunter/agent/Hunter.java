@@ -50,6 +50,7 @@ final class Hunter implements Runnable {
   private final AgentOptions options;
   private final AgentLog log;
   private final Retention retention;
+  private boolean primed;
   private final SamplingSchedule schedule;
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
   private final ArrayDeque<Report.Sample> samples = new ArrayDeque<>(SAMPLES_IN_REPORT);
@@ -89,9 +90,6 @@ final class Hunter implements Runnable {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
     SamplingSchedule.Due due = schedule.first(System.nanoTime());
-    if (retention != null && waitFor(new SamplingSchedule.Due(1, due.notBeforeNanos()))) {
-      prime();
-    }
     while (!stopping) {
       if (!waitFor(due)) {
         return;
@@ -113,10 +111,11 @@ final class Hunter implements Runnable {
   }
 
   /**
-   * The retention warm-up and the first walk, once the host runs jobs (its classes are loaded) and
-   * before the baseline census: see Retention.prime. Measured: run beside the sampler instead, the
-   * first walk landed mid-hunt on JDK 25 and its reflection accessors (MemberName,
-   * DirectMethodHandle$Accessor) read as a leak. It delays the baseline by its duration instead.
+   * The retention warm-up and the first walk, right after the baseline census (the host's classes
+   * are loaded by then): see Retention.prime. What it leaves behind lands between the first two
+   * samples, a warm-up step. Measured: run beside the sampler, the first walk landed mid-hunt on
+   * JDK 25 and its reflection accessors (MemberName, DirectMethodHandle$Accessor) read as a leak;
+   * run before the baseline census, it held the baseline back by its duration (100-900 ms).
    */
   private void prime() {
     try {
@@ -127,7 +126,7 @@ final class Hunter implements Runnable {
     try {
       Explanation primed = retention.prime(JobTracker.receivers());
       log.info("roots: first walk " + primed.visited() + " objects in "
-          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (before the baseline census)");
+          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (after the baseline census)");
     } catch (Throwable t) {
       log.error("the first walk for roots failed", t);
     } finally {
@@ -182,6 +181,10 @@ final class Hunter implements Runnable {
         histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
         inFlight, probes.loadedClasses(), probes.liveThreads());
     samples.addLast(s);
+    if (!primed && retention != null) {
+      primed = true;
+      prime();
+    }
     Report report = buildReport(analysis, explained);
     latest = report;
     log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
