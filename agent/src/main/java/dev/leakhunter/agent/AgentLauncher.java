@@ -3,6 +3,9 @@ package dev.leakhunter.agent;
 import dev.leakhunter.jobs.JobInstrumentation;
 import dev.leakhunter.jobs.JobPattern;
 import dev.leakhunter.jobs.JobTracker;
+import dev.leakhunter.retention.DeepAccess;
+import dev.leakhunter.retention.Retention;
+import dev.leakhunter.retention.WalkLimits;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Set;
@@ -56,10 +59,28 @@ final class AgentLauncher {
     }
   }
 
+  /**
+   * The retention walker reads JDK internals (an ArrayList's elements, a thread's ThreadLocals): the
+   * agent opens them to a private module of its own (see DeepAccess), not to the class path, so
+   * users need no --add-opens. JOL is not used for walks or sizes (see Walker for why).
+   */
+  private static Retention retention(Instrumentation inst, AgentLog log) {
+    try {
+      DeepAccess access = DeepAccess.open(inst);
+      if (!access.deep()) {
+        log.info("could not open the JDK's internals to the agent: roots through JDK collections will be missing");
+      }
+      return new Retention(inst, access, AgentPackages::isAgentType, WalkLimits.defaults());
+    } catch (Throwable t) {
+      log.error("retention roots are off (suspects are still reported)", t);
+      return null;
+    }
+  }
+
   private static void start(AgentOptions options, Instrumentation inst, AgentLog log) {
     // A hunt attached after a detach counts from zero: warmup and every count from the attach.
     JobTracker.reset();
-    Hunter hunter = new Hunter(options, log);
+    Hunter hunter = new Hunter(options, log, retention(inst, log));
     Set<String> instrumented = ConcurrentHashMap.newKeySet();
     ResettableClassFileTransformer transformer = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {
       @Override

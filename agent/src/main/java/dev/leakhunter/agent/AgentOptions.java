@@ -48,17 +48,19 @@ public final class AgentOptions {
   private final int every;
   private final double overheadPercent;
   private final long maxPauseNanos;
+  private final String trace;
   private final Set<ReportFormat> report;
   private final boolean quiet;
 
   private AgentOptions(List<JobPattern> jobs, Path out, int warmup, int every, double overheadPercent,
-                       long maxPauseNanos, Set<ReportFormat> report, boolean quiet) {
+                       long maxPauseNanos, String trace, Set<ReportFormat> report, boolean quiet) {
     this.jobs = List.copyOf(jobs);
     this.out = out;
     this.warmup = warmup;
     this.every = every;
     this.overheadPercent = overheadPercent;
     this.maxPauseNanos = maxPauseNanos;
+    this.trace = trace;
     this.report = Set.copyOf(report);
     this.quiet = quiet;
   }
@@ -86,9 +88,6 @@ public final class AgentOptions {
       throw new OptionException(JOBS, "option 'jobs' is required: job boundaries as TYPE#METHOD joined by ':', "
           + "e.g. jobs=com.acme.Worker#handle");
     }
-    if (given.containsKey(TRACE)) {
-      throw new OptionException(TRACE, "option 'trace' is not available in this version yet; remove it");
-    }
     return new AgentOptions(
         jobs(given.get(JOBS)),
         out(given.getOrDefault(OUT, DEFAULT_OUT)),
@@ -96,6 +95,7 @@ public final class AgentOptions {
         every(given.get(EVERY)),
         overhead(given.get(OVERHEAD)),
         maxPause(given.get(MAXPAUSE)),
+        trace(given.get(TRACE)),
         report(given.get(REPORT)),
         quiet(given.get(QUIET)));
   }
@@ -178,6 +178,19 @@ public final class AgentOptions {
         + "e.g. maxpause=1s or maxpause=500ms");
   }
 
+  // A Java-language type name as the report prints it: com.acme.Order, com.acme.Outer$Inner, byte[].
+  private static final Pattern TYPE_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\[\\])*");
+
+  private static String trace(String value) throws OptionException {
+    if (value == null) {
+      return null;
+    }
+    if (!TYPE_NAME.matcher(value).matches()) {
+      throw bad(TRACE, value, "expected a type name as the report prints it, e.g. trace=com.acme.Order or trace=byte[]");
+    }
+    return value;
+  }
+
   private static Set<ReportFormat> report(String value) throws OptionException {
     if (value == null) {
       return DEFAULT_REPORT;
@@ -241,6 +254,11 @@ public final class AgentOptions {
     return maxPauseNanos;
   }
 
+  /** The type to explain from the first sample on, or null. */
+  public String trace() {
+    return trace;
+  }
+
   public Set<ReportFormat> report() {
     return report;
   }
@@ -259,6 +277,9 @@ public final class AgentOptions {
     m.put(OVERHEAD, stripZero(overheadPercent));
     m.put(MAXPAUSE, maxPauseNanos % 1_000_000_000L == 0 ? maxPauseNanos / 1_000_000_000L + "s"
         : stripZero(maxPauseNanos / 1e6) + "ms");
+    if (trace != null) {
+      m.put(TRACE, trace);
+    }
     m.put(REPORT, report.stream().sorted().map(ReportFormat::id).collect(Collectors.joining(":")));
     m.put(QUIET, Boolean.toString(quiet));
     return m;

@@ -14,6 +14,11 @@ import dev.leakhunter.report.Report;
 import dev.leakhunter.report.ReportFormat;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
+import dev.leakhunter.report.TraceDot;
+import dev.leakhunter.retention.Explanation;
+import dev.leakhunter.retention.Holding;
+import dev.leakhunter.retention.Retention;
+import dev.leakhunter.retention.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,44 @@ import java.util.Map;
 public final class AgentWarmup {
 
   private AgentWarmup() {
+  }
+
+  /**
+   * Runs the retention walk once with a target, path building and the DOT writer included, on a
+   * made-up holder: the same first-run effects as above, for the code that explains suspects.
+   */
+  static void exercise(Retention full, Path out) throws IOException {
+    Retention retention = full.receiversOnly();
+    Holder holder = new Holder();
+    for (int i = 0; i < 4; i++) {
+      holder.kept.add(new Kept());
+    }
+    List<Object> receivers = List.of(holder);
+    String type = Kept.class.getName();
+    for (int i = 1; i <= 2; i++) {
+      Explanation e = retention.explain(i * 10L, List.of(new Target(type, 16, 16)), receivers);
+      List<Report.Root> roots = new ArrayList<>();
+      for (Holding h : e.of(type)) {
+        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
+      }
+      TraceDot.render(type, roots);
+    }
+    retention.explain(30L, List.of(), receivers);
+    Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup-trace");
+    try {
+      TraceDot.write(scratch, type, List.of(new Report.Root("static warmup.Holder.FIELD", List.of(type), 1.0)));
+    } finally {
+      Files.deleteIfExists(scratch.resolve(TraceDot.fileName(type)));
+      Files.deleteIfExists(scratch);
+    }
+  }
+
+  /** A job receiver of the warm-up walk. */
+  private static final class Holder {
+    final List<Kept> kept = new ArrayList<>();
+  }
+
+  private static final class Kept {
   }
 
   /**

@@ -13,6 +13,11 @@ import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
+import dev.leakhunter.report.TraceDot;
+import dev.leakhunter.retention.Explanation;
+import dev.leakhunter.retention.Holding;
+import dev.leakhunter.retention.Retention;
+import dev.leakhunter.retention.Target;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.lang.management.ManagementFactory;
@@ -42,11 +47,15 @@ final class Hunter implements Runnable {
   private static final long REWRITE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  // Suspects explained per sample (the walk counts each); the ranking puts the lead types first.
+  private static final int TYPES_EXPLAINED = 8;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final AgentOptions options;
   private final AgentLog log;
+  private final Retention retention;
+  private boolean primed;
   private final SamplingSchedule schedule;
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
   private final ArrayDeque<Report.Sample> samples = new ArrayDeque<>(SAMPLES_IN_REPORT);
@@ -69,11 +78,13 @@ final class Hunter implements Runnable {
   private String pauseNote;
   private String analysisNote;
 
-  Hunter(AgentOptions options, AgentLog log) {
+  /** @param retention explains suspects (roots and paths), or null when it could not be set up */
+  Hunter(AgentOptions options, AgentLog log, Retention retention) {
     this.options = options;
     this.log = log;
+    this.retention = retention;
     this.schedule = SamplingSchedule.of(options, System.nanoTime());
-    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
+    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()), null);
   }
 
   void start() {
@@ -157,6 +168,30 @@ final class Hunter implements Runnable {
     return note == null ? pauseNote : note + "; " + pauseNote;
   }
 
+  /**
+   * The retention warm-up and the first walk, right after the baseline census (the host's classes
+   * are loaded by then): see Retention.prime. What it leaves behind lands between the first two
+   * samples, a warm-up step. Measured: run beside the sampler, the first walk landed mid-hunt on
+   * JDK 25 and its reflection accessors (MemberName, DirectMethodHandle$Accessor) read as a leak;
+   * run before the baseline census, it held the baseline back by its duration (100-900 ms).
+   */
+  private void prime() {
+    try {
+      AgentWarmup.exercise(retention, options.out());
+    } catch (Throwable t) {
+      log.error("warm-up of the retention walk failed (roots may be missing)", t);
+    }
+    try {
+      Explanation primed = retention.prime(JobTracker.receivers());
+      log.info("roots: first walk " + primed.visited() + " objects in "
+          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (after the baseline census)");
+    } catch (Throwable t) {
+      log.error("the first walk for roots failed", t);
+    } finally {
+      JobTracker.captureNextReceiver();
+    }
+  }
+
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
   private boolean waitFor(SamplingSchedule.Due due) {
     Thread self = Thread.currentThread();
@@ -196,6 +231,7 @@ final class Hunter implements Runnable {
     model.add(jobs, histogram);
     lastSampledJobs = jobs;
     Analysis analysis = model.analyze();
+    Explanation explained = explain(jobs, analysis, histogram);
 
     if (samples.size() == SAMPLES_IN_REPORT) {
       samples.removeFirst();
@@ -204,11 +240,18 @@ final class Hunter implements Runnable {
         histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
         inFlight, probes.loadedClasses(), probes.liveThreads());
     samples.addLast(s);
-    Report report = buildReport(analysis);
+    if (!primed && retention != null) {
+      primed = true;
+      prime();
+    }
+    Report report = buildReport(analysis, explained);
     latest = report;
     log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
     if (options.every() == 1) {
       perJobLine(histogram, jobs, inFlight);
+    }
+    if (explained != null) {
+      logRetention(explained, report);
     }
     if (changed(analysis) || System.nanoTime() - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
       write(report);
@@ -226,6 +269,91 @@ final class Hunter implements Runnable {
     }
     previousCounts = counts;
     previousJobs = jobs;
+  }
+
+  /**
+   * Roots and paths of the suspects (and of the traced type, from the first sample on). The walk
+   * runs here, on the sampler thread, and counts in this sample's cost.
+   */
+  private Explanation explain(long jobs, Analysis analysis, Histogram histogram) {
+    if (retention == null) {
+      return null;
+    }
+    try {
+      List<Target> targets = new ArrayList<>();
+      for (Suspect s : analysis.suspects()) {
+        if (targets.size() < TYPES_EXPLAINED) {
+          targets.add(new Target(s.type(), bytesPerInstance(histogram, s.type()), s.bytesPerJob()));
+        }
+      }
+      String trace = options.trace();
+      if (trace != null && targets.stream().noneMatch(t -> t.type().equals(trace))) {
+        targets.add(new Target(trace, bytesPerInstance(histogram, trace), 0));
+      }
+      if (targets.isEmpty()) {
+        return null;
+      }
+      return retention.explain(jobs, targets, JobTracker.receivers());
+    } catch (Throwable t) {
+      log.error("could not find the roots of the suspects", t);
+      return null;
+    } finally {
+      // The next job's receiver, for the next walk: the receivers of several workers add up.
+      JobTracker.captureNextReceiver();
+    }
+  }
+
+  private static double bytesPerInstance(Histogram histogram, String type) {
+    long instances = 0;
+    long bytes = 0;
+    for (HistogramRow r : histogram.rows()) {
+      if (r.type().equals(type)) {
+        instances += r.instances();
+        bytes += r.bytes();
+      }
+    }
+    return instances == 0 ? 0 : (double) bytes / instances;
+  }
+
+  private void logRetention(Explanation explained, Report report) {
+    StringBuilder line = new StringBuilder("roots: walked ").append(explained.visited()).append(" objects in ")
+        .append(TimeUnit.NANOSECONDS.toMillis(explained.nanos())).append(" ms");
+    int cluster = 0;
+    for (Report.SuspectReport s : report.suspects()) {
+      if (s.suspect().cluster() != cluster && !s.roots().isEmpty()) {
+        cluster = s.suspect().cluster();
+        line.append("; ").append(s.suspect().type()).append(" <- ").append(s.roots().get(0).root());
+      }
+    }
+    for (String note : explained.notes()) {
+      line.append("; ").append(note);
+    }
+    log.info(line.toString());
+    String trace = options.trace();
+    if (trace != null) {
+      List<Report.Root> roots = roots(explained, trace);
+      for (Report.Root r : roots) {
+        log.info("trace " + trace + " <- " + r.root() + ": " + String.join(" -> ", r.path()));
+      }
+      if (roots.isEmpty()) {
+        log.info("trace " + trace + ": no instance reachable from the roots walked");
+      }
+      try {
+        TraceDot.write(options.out(), trace, roots);
+      } catch (Exception e) {
+        log.error("could not write " + TraceDot.fileName(trace), e);
+      }
+    }
+  }
+
+  private static List<Report.Root> roots(Explanation explained, String type) {
+    List<Report.Root> roots = new ArrayList<>();
+    if (explained != null) {
+      for (Holding h : explained.of(type)) {
+        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
+      }
+    }
+    return roots;
   }
 
   private boolean changed(Analysis analysis) {
@@ -250,14 +378,19 @@ final class Hunter implements Runnable {
     return new Histogram(rows, h.totalInstances(), h.totalBytes());
   }
 
-  private Report buildReport(Analysis analysis) {
+  private Report buildReport(Analysis analysis, Explanation explained) {
     List<Report.SuspectReport> suspects = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
-      suspects.add(new Report.SuspectReport(s, List.of(), List.of()));
+      suspects.add(new Report.SuspectReport(s, roots(explained, s.type()), List.of()));
     }
-    analysisNote = analysis.note();
+    String note = analysis.note();
+    if (explained != null && !explained.notes().isEmpty()) {
+      String walk = "roots: " + String.join("; ", explained.notes());
+      note = note == null ? walk : note + "; " + walk;
+    }
+    analysisNote = note;
     return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), new ArrayList<>(samples),
-        analysis.verdict(), withPauseNote(analysis.note()), suspects);
+        analysis.verdict(), withPauseNote(note), suspects);
   }
 
   private Report.Jobs jobs() {

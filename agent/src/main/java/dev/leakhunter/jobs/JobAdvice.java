@@ -19,7 +19,7 @@ public final class JobAdvice {
 
   // onThrowable: a job that throws is still a completed job.
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-  public static void exit(@Advice.Enter JobTracker.Slot slot) {
-    JobTracker.exit(slot);
+  public static void exit(@Advice.Enter JobTracker.Slot slot, @Advice.This(optional = true) Object self) {
+    JobTracker.exit(slot, self);
   }
 }

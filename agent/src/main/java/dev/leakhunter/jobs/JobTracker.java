@@ -77,8 +77,10 @@ public final class JobTracker {
   // Jobs counted before the last reset(): subtracted from completed().
   private static long completedBefore;
 
-  // Set only while the sampler waits for a job count: then each exit also counts down.
+  // Set only while the sampler waits for a job count or wants a job receiver: then an exit takes
+  // the rare path. The one shared thing the fast path reads.
   private static volatile boolean armed;
+  private static volatile boolean receiverWanted;
   private static final AtomicLong UNTIL_DUE = new AtomicLong(Long.MAX_VALUE);
   private static volatile SampleDue listener;
 
@@ -94,26 +96,86 @@ public final class JobTracker {
     return s;
   }
 
+  // A few objects whose job methods ran (the "receivers"), weakly held: their fields are retention
+  // roots. Written only on the rare path, so the job path stays as it was.
+  private static final int RECEIVERS = 8;
+  @SuppressWarnings("unchecked")
+  private static final WeakReference<Object>[] RECEIVED = new WeakReference[RECEIVERS];
+  private static int nextReceiver;
+
   /** Called when the host leaves a job method, normally or by an exception. */
   public static void exit(Slot s) {
+    exit(s, null);
+  }
+
+  /**
+   * Called when the host leaves a job method, normally or by an exception.
+   *
+   * @param receiver the object whose job method it was, null for a static method
+   */
+  public static void exit(Slot s, Object receiver) {
     if (s == null || --s.depth != 0) {
       return;
     }
     Slot.COMPLETED.setOpaque(s, s.completed + 1);
     if (armed) {
-      countDown();
+      rare(receiver);
     }
   }
 
-  private static void countDown() {
+  private static void rare(Object receiver) {
+    if (receiverWanted) {
+      receiverWanted = false;
+      remember(receiver);
+    }
+    if (UNTIL_DUE.get() == Long.MAX_VALUE) {
+      armed = receiverWanted;
+      return;
+    }
     if (UNTIL_DUE.decrementAndGet() == 0) {
       // Tell once: until the sampler asks again, exits stay on the fast path.
-      armed = false;
+      UNTIL_DUE.set(Long.MAX_VALUE);
+      armed = receiverWanted;
       SampleDue l = listener;
       if (l != null) {
         l.due(completed());
       }
     }
+  }
+
+  private static synchronized void remember(Object receiver) {
+    if (receiver == null) {
+      return;
+    }
+    for (WeakReference<Object> r : RECEIVED) {
+      if (r != null && r.get() == receiver) {
+        return;
+      }
+    }
+    RECEIVED[nextReceiver] = new WeakReference<>(receiver);
+    nextReceiver = (nextReceiver + 1) % RECEIVERS;
+  }
+
+  /** The job receivers seen so far that are still alive (at most a few). */
+  public static synchronized List<Object> receivers() {
+    List<Object> live = new ArrayList<>(RECEIVERS);
+    for (WeakReference<Object> r : RECEIVED) {
+      Object o = r == null ? null : r.get();
+      if (o != null) {
+        live.add(o);
+      }
+    }
+    return live;
+  }
+
+  /**
+   * Asks the next completed job to pass its receiver to {@link #receivers()} (through the rare
+   * path, so no job pays for it). Races with job exits are benign: a receiver missed or a wake-up
+   * the sampler does not act on.
+   */
+  public static void captureNextReceiver() {
+    receiverWanted = true;
+    armed = true;
   }
 
   /**
@@ -160,7 +222,7 @@ public final class JobTracker {
    * after a while (jobs that complete while this is being set up may be told a job or so late).
    */
   public static void notifyAt(long jobs, SampleDue l) {
-    armed = false;
+    armed = receiverWanted;
     listener = l;
     if (jobs == Long.MAX_VALUE || l == null) {
       UNTIL_DUE.set(Long.MAX_VALUE);
@@ -168,6 +230,7 @@ public final class JobTracker {
     }
     long remaining = jobs - completed();
     if (remaining <= 0) {
+      UNTIL_DUE.set(Long.MAX_VALUE);
       return; // already there: the caller's own check of completed() sees it
     }
     UNTIL_DUE.set(remaining);

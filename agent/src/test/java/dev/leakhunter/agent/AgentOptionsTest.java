@@ -96,13 +96,23 @@ class AgentOptionsTest {
       "jobs=a.B#c#d              | jobs   | is not TYPE#METHOD",
       "jobs=a b.C#run            | jobs   | is not a class name",
       "jobs=a.B#ru-n             | jobs   | is not a method name",
-      "jobs=a.B#c,trace=byte[]   | trace  | not available in this version yet",
+      "jobs=a.B#c,trace=com.acme Order | trace | expected a type name as the report prints it",
+      "jobs=a.B#c,trace=         | trace  | bad option trace=",
   })
   void badOptionsNameTheKeyAndTheValidForm(String options, String key, String message) {
     OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(options));
     assertEquals(key, e.key());
     assertTrue(e.getMessage().contains(message), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line");
+  }
+
+  @Test
+  void traceTakesATypeNameAsTheReportPrintsIt() throws OptionException {
+    assertNull(AgentOptions.parse("jobs=a.B#c").trace());
+    assertEquals("byte[]", AgentOptions.parse("jobs=a.B#c,trace=byte[]").trace());
+    AgentOptions o = AgentOptions.parse("jobs=a.B#c,trace=com.acme.Outer$Inner");
+    assertEquals("com.acme.Outer$Inner", o.trace());
+    assertEquals("com.acme.Outer$Inner", o.asMap().get(AgentOptions.TRACE));
   }
 
   @Test

@@ -66,6 +66,36 @@ class JobInstrumentationTest {
   }
 
   @Test
+  void theReceiverOfTheJobIsKeptOnlyWhenAsked() {
+    HostJobs.Recursive before = new HostJobs.Recursive();
+    before.run(0);
+    assertTrue(JobTracker.receivers().stream().noneMatch(r -> r == before), "not asked: not kept");
+    JobTracker.captureNextReceiver();
+    HostJobs.Recursive asked = new HostJobs.Recursive();
+    asked.run(3);
+    HostJobs.Recursive after = new HostJobs.Recursive();
+    after.run(0);
+    List<Object> kept = JobTracker.receivers();
+    assertTrue(kept.stream().anyMatch(r -> r == asked), "the next job's receiver: " + kept);
+    assertTrue(kept.stream().noneMatch(r -> r == after), "only that one: " + kept);
+  }
+
+  @Test
+  void aReceiverRequestDoesNotSwallowTheSamplersWakeUp() {
+    AtomicLong told = new AtomicLong(-1);
+    long now = JobTracker.completed();
+    JobTracker.captureNextReceiver();
+    JobTracker.notifyAt(now + 3, told::set);
+    for (int i = 0; i < 2; i++) {
+      new HostJobs.Recursive().run(0);
+    }
+    assertEquals(-1, told.get(), "the receiver's rare path is not the sampler's point");
+    new HostJobs.Recursive().run(0);
+    assertEquals(now + 3, told.get());
+    JobTracker.notifyAt(Long.MAX_VALUE, null);
+  }
+
+  @Test
   void nestedCallsCountOnce() {
     long before = JobTracker.completed();
     assertEquals(5, new HostJobs.Recursive().run(5), "behaviour unchanged");

@@ -1,0 +1,200 @@
+package dev.leakhunter.retention;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Who holds the suspects: at each sample, one bounded walk from the candidate roots counts the
+ * suspect types under each root; across samples, the root whose count rises with jobs is the one
+ * that holds the leak. Runs on the sampler thread (the first walk on a thread of its own), one walk
+ * at a time.
+ *
+ * <p>Its memory is bounded: per type at most {@link #ROOTS_KEPT} roots' first and latest counts.
+ */
+public final class Retention {
+
+  static final int ROOTS_KEPT = 64;
+  static final int ROOTS_REPORTED = 3;
+  private static final int TOP_FRAMES = 3;
+
+  private final Instrumentation inst;
+  private final DeepAccess access;
+  private final Predicate<String> ownType;
+  private final Walker walker;
+  private final boolean collectRoots;
+  // type -> root key -> {first jobs, first count, jobs at the highest count, highest count}
+  private final Map<String, Map<String, long[]>> history = new HashMap<>();
+
+  public Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
+    this(inst, access, ownType, limits, true);
+  }
+
+  private Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits,
+                    boolean collectRoots) {
+    this.collectRoots = collectRoots;
+    this.inst = inst;
+    this.access = access;
+    this.ownType = ownType;
+    this.walker = new Walker(access, ownType, limits);
+  }
+
+  /**
+   * For the agent's warm-up: the walk, ranking and paths from the given receivers only, with small
+   * bounds. Reading every class's statics is what makes a walk slow cold (hundreds of ms at agent
+   * start); {@link #prime} does that once, before the baseline census.
+   */
+  public Retention receiversOnly() {
+    return new Retention(inst, access, ownType, new WalkLimits(2_000, 1_000_000_000L, 1_000), false);
+  }
+
+  public boolean deepAccess() {
+    return access.deep();
+  }
+
+  /**
+   * One walk with no target, before the baseline census: the first reflection on a class leaves
+   * data cached on it, and a first walk mid-hunt would read as growth in the JDK's own types.
+   */
+  public synchronized Explanation prime(List<Object> receivers) {
+    return walk(List.of(), receivers);
+  }
+
+  /** Walks, updates each root's history, and ranks the roots of each target. */
+  public synchronized Explanation explain(long jobs, List<Target> targets, List<Object> receivers) {
+    Explanation walked = walk(targets, receivers);
+    Map<String, List<Holding>> holdings = new HashMap<>();
+    Set<String> types = new HashSet<>();
+    for (Target t : targets) {
+      types.add(t.type());
+      holdings.put(t.type(), rank(jobs, t, walked.holdings().getOrDefault(t.type(), List.of())));
+    }
+    history.keySet().retainAll(types);
+    return new Explanation(holdings, walked.visited(), walked.nanos(), walked.notes());
+  }
+
+  private Explanation walk(List<Target> targets, List<Object> receivers) {
+    long started = System.nanoTime();
+    Set<String> names = new HashSet<>();
+    for (Target t : targets) {
+      names.add(t.type());
+    }
+    Roots roots = collectRoots ? Roots.collect(inst.getAllLoadedClasses(), access,
+        name -> ownType.test(name) || names.contains(name), Set.of()) : Roots.none();
+    Walk walk = walker.walk(roots.candidates(), receivers, names, roots.threadLocals());
+    Map<String, List<Holding>> raw = new HashMap<>();
+    for (Map.Entry<String, List<Walk.Hit>> e : byThreadPattern(walk.hits()).entrySet()) {
+      for (Walk.Hit h : e.getValue()) {
+        raw.computeIfAbsent(h.type(), k -> new ArrayList<>())
+            .add(new Holding(h.root(), h.path(), h.count(), Double.NaN, 0));
+      }
+    }
+    return new Explanation(raw, walk.visited(), System.nanoTime() - started, walk.notes());
+  }
+
+  /** Threads named alike ({@code pool-3-thread-7}) are one root: they come and go, the pattern stays. */
+  private static Map<String, List<Walk.Hit>> byThreadPattern(List<Walk.Hit> hits) {
+    Map<String, Walk.Hit> merged = new LinkedHashMap<>();
+    Map<String, List<String>> names = new HashMap<>();
+    for (Walk.Hit h : hits) {
+      if (h.thread() == null) {
+        merged.put(h.type() + "\0" + h.root() + "\0" + h.path(), h);
+        continue;
+      }
+      String pattern = h.thread().getName().replaceAll("[0-9]+", "N");
+      String key = h.type() + "\0thread " + pattern + "\0" + h.path();
+      Walk.Hit seen = merged.get(key);
+      names.computeIfAbsent(key, k -> new ArrayList<>()).add(h.thread().getName());
+      merged.put(key, seen == null ? h
+          : new Walk.Hit(seen.root(), seen.type(), seen.count() + h.count(), seen.path(), seen.thread()));
+    }
+    Map<String, List<Walk.Hit>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Walk.Hit> e : merged.entrySet()) {
+      Walk.Hit h = e.getValue();
+      if (h.thread() != null) {
+        h = new Walk.Hit(threadLabel(h, names.get(e.getKey())), h.type(), h.count(), h.path(), h.thread());
+      }
+      out.computeIfAbsent(h.type(), k -> new ArrayList<>()).add(h);
+    }
+    return out;
+  }
+
+  private static String threadLabel(Walk.Hit h, List<String> names) {
+    String pattern = h.thread().getName().replaceAll("[0-9]+", "N");
+    StringBuilder label = new StringBuilder();
+    if (names.size() == 1) {
+      label.append("thread '").append(names.get(0)).append('\'');
+    } else {
+      label.append(names.size()).append(" threads '").append(pattern).append("' (")
+          .append(String.join(", ", names.subList(0, Math.min(3, names.size()))))
+          .append(names.size() > 3 ? ", ...)" : ")");
+    }
+    if (h.path().size() == 1) {
+      // The thread is the suspect itself: where such threads wait says who started them.
+      StackTraceElement[] frames = h.thread().getStackTrace();
+      if (frames.length > 0) {
+        label.append(" at ");
+        for (int i = 0; i < Math.min(TOP_FRAMES, frames.length); i++) {
+          label.append(i == 0 ? "" : " < ").append(frames[i].getClassName()).append('.')
+              .append(frames[i].getMethodName());
+        }
+      }
+    }
+    return label.toString();
+  }
+
+  private static String rootKey(String label) {
+    // thread labels carry names and frames that change between walks; their pattern does not
+    if (!label.startsWith("thread '") && !label.matches("[0-9]+ threads '.*")) {
+      return label;
+    }
+    int quote = label.indexOf('\'');
+    return "threads " + label.substring(quote, label.indexOf('\'', quote + 1) + 1).replaceAll("[0-9]+", "N");
+  }
+
+  private List<Holding> rank(long jobs, Target target, List<Holding> found) {
+    Map<String, long[]> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
+    long total = 0;
+    for (Holding h : found) {
+      total += h.instances();
+    }
+    List<Holding> ranked = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (Holding h : found) {
+      String key = rootKey(h.root()) + " -> " + h.path();
+      keys.add(key);
+      long[] s = seen.get(key);
+      if (s == null) {
+        // Not "none before": the path may have been cut from the history, or the walk cut short.
+        s = new long[] {jobs, h.instances(), jobs, h.instances()};
+        seen.put(key, s);
+      } else if (h.instances() >= s[3]) {
+        // Growth up to the highest count seen: a leak's count only rises, and a drop is the host
+        // tearing down (or a bounded cache evicting, which then reads as flat, as it should).
+        s[2] = jobs;
+        s[3] = h.instances();
+      }
+      double perJob = s[2] > s[0] ? (double) (s[3] - s[1]) / (s[2] - s[0]) : Double.NaN;
+      double bytes = !Double.isNaN(perJob) ? perJob * target.bytesPerInstance()
+          : total == 0 ? 0 : target.bytesPerJob() * h.instances() / total;
+      ranked.add(new Holding(h.root(), h.path(), h.instances(), perJob, bytes));
+    }
+    seen.keySet().retainAll(keys);
+    // Paths seen in two walks first, by growth; paths seen once after them, by count.
+    ranked.sort(Comparator.comparingInt((Holding h) -> Double.isNaN(h.perJob()) ? 1 : 0)
+        .thenComparing(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.perJob()).reversed())
+        .thenComparing(Comparator.comparingLong(Holding::instances).reversed()));
+    while (seen.size() > ROOTS_KEPT) {
+      Holding dropped = ranked.remove(ranked.size() - 1);
+      seen.remove(rootKey(dropped.root()) + " -> " + dropped.path());
+    }
+    return List.copyOf(ranked.subList(0, Math.min(ROOTS_REPORTED, ranked.size())));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.leakhunter.testhost;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/** Small object graphs that hold {@link Payload}s the ways leaks do, outside the agent's packages. */
+public final class Holders {
+
+  private Holders() {
+  }
+
+  /** What is held. */
+  public static final class Payload {
+    final byte[] body = new byte[16];
+  }
+
+  /** Held by a thread's ThreadLocal map only. */
+  public static final class LocalPayload {
+  }
+
+  /** Held by a static map. */
+  public static final class StaticMap {
+    public static final Map<String, Payload> CACHE = new HashMap<>();
+  }
+
+  /** A job receiver with a list. */
+  public static final class Receiver {
+    public final List<Payload> items = new ArrayList<>();
+  }
+
+  /** The ThreadLocal of a thread that never clears it. */
+  public static final class Locals {
+    public static final ThreadLocal<LocalPayload> CURRENT = new ThreadLocal<>();
+  }
+
+  /** A thread that parks forever (until interrupted). */
+  public static final class ParkedThread extends Thread {
+    public ParkedThread(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      waitHere();
+    }
+
+    private static void waitHere() {
+      while (!Thread.currentThread().isInterrupted()) {
+        LockSupport.park();
+      }
+    }
+  }
+
+  /** Starts a daemon thread that sets {@link Locals#CURRENT} and parks. */
+  public static Thread threadWithLocal(String name) {
+    Thread t = new Thread(() -> {
+      Locals.CURRENT.set(new LocalPayload());
+      while (!Thread.currentThread().isInterrupted()) {
+        LockSupport.park();
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Keeps plugin instances, and so their classes and loaders. */
+  public static final class Plugins {
+    public static final List<Object> LOADED = new ArrayList<>();
+  }
+
+  /** Defined anew by each {@link PluginLoader}. */
+  public static final class Plugin {
+  }
+
+  /** A child-first loader for {@link Plugin}, like a template or script engine's. */
+  public static final class PluginLoader extends ClassLoader {
+    public PluginLoader() {
+      super("plugins", Holders.class.getClassLoader());
+    }
+
+    public Object newPlugin() throws Exception {
+      String name = Plugin.class.getName();
+      try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+        byte[] b = in.readAllBytes();
+        return defineClass(name, b, 0, b.length).getDeclaredConstructor().newInstance();
+      }
+    }
+  }
+}
