@@ -52,7 +52,8 @@ mkdir -p "$out"
 trap 'p=$(cat "$out/running.pid" 2>/dev/null) && kill -TERM -- "$p" 2>/dev/null; true' EXIT
 results=$out/results.md
 
-median() { awk 'NF' | sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+# The middle value; the mean of the two middle ones for an even count.
+median() { awk 'NF' | sort -g | awk '{a[NR]=$1} END {if (NR) print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 now_ns() { date +%s%N; }
 say() { echo "$@" | tee -a "$results"; }
 
@@ -193,7 +194,13 @@ if want 4; then
       jobs=$( (grep -o 'heartbeat: jobs=[0-9]*' "$dir/stdout.txt" 2>/dev/null || true) | tail -1 | cut -d= -f2); jobs=${jobs:-0}
     done
     local jpid; jpid=$(cat "$dir/pid" 2>/dev/null || echo "$pid")
+    # Twice, keeping the smaller: HotSpot skips the forced GC while the GC locker is held (it logs
+    # "pre-dump GC was skipped"), and that histogram counts garbage too.
     "$jcmd" "$jpid" GC.class_histogram > "$dir/histogram.txt" 2>&1 || true
+    "$jcmd" "$jpid" GC.class_histogram > "$dir/histogram2.txt" 2>&1 || true
+    if [ "$(awk '/^Total/ {print $3}' "$dir/histogram2.txt")" -lt "$(awk '/^Total/ {print $3}' "$dir/histogram.txt")" ] 2>/dev/null; then
+      mv "$dir/histogram2.txt" "$dir/histogram.txt"
+    fi
     kill -TERM "$jpid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     awk -v jobs="$jobs" '
