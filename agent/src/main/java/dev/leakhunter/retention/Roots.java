@@ -104,7 +104,7 @@ final class Roots {
       return;
     }
     try {
-      Object value = f.get(null);
+      Object value = access.readStatic(f);
       if (value != null) {
         candidates.add(new Candidate(label, value));
         if (value instanceof ThreadLocal) {
