@@ -53,7 +53,7 @@ public final class AgentWarmup {
     List<Object> receivers = List.of(holder);
     String type = Kept.class.getName();
     for (int i = 1; i <= 2; i++) {
-      Explanation e = retention.explain(i * 10L, List.of(new Target(type, 16, 16)), receivers);
+      Explanation e = retention.explain(i * 10L, List.of(new Target(type, 16)), receivers);
       List<Report.Root> roots = new ArrayList<>();
       for (Holding h : e.of(type)) {
         roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));

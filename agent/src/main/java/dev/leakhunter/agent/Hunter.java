@@ -283,12 +283,12 @@ final class Hunter implements Runnable {
       List<Target> targets = new ArrayList<>();
       for (Suspect s : analysis.suspects()) {
         if (targets.size() < TYPES_EXPLAINED) {
-          targets.add(new Target(s.type(), bytesPerInstance(histogram, s.type()), s.bytesPerJob()));
+          targets.add(new Target(s.type(), s.bytesPerJob()));
         }
       }
       String trace = options.trace();
       if (trace != null && targets.stream().noneMatch(t -> t.type().equals(trace))) {
-        targets.add(new Target(trace, bytesPerInstance(histogram, trace), 0));
+        targets.add(new Target(trace, 0));
       }
       if (targets.isEmpty()) {
         return null;
@@ -301,18 +301,6 @@ final class Hunter implements Runnable {
       // The next job's receiver, for the next walk: the receivers of several workers add up.
       JobTracker.captureNextReceiver();
     }
-  }
-
-  private static double bytesPerInstance(Histogram histogram, String type) {
-    long instances = 0;
-    long bytes = 0;
-    for (HistogramRow r : histogram.rows()) {
-      if (r.type().equals(type)) {
-        instances += r.instances();
-        bytes += r.bytes();
-      }
-    }
-    return instances == 0 ? 0 : (double) bytes / instances;
   }
 
   private void logRetention(Explanation explained, Report report) {

@@ -8,13 +8,17 @@ import java.util.List;
  * @param root        e.g. {@code static com.acme.Cache.ENTRIES} or
  *                    {@code com.acme.Worker.processed (job receiver)}
  * @param path        from the root's value to the type: {@code Holder.field} per hop, the type last
- * @param instances   instances reached from this root in the latest walk
- * @param perJob      growth of {@code instances} per job since the root was first seen, or NaN
- *                    before a second walk
- * @param bytesPerJob {@code perJob} times the census's bytes per instance; before a second walk,
- *                    the root's share of the instances times the suspect's bytes per job
+ * @param instances    instances reached from this root in the latest walk (0 when it reached none)
+ * @param bytes        their sizes, added up
+ * @param perJob       growth of {@code instances} per job since the path was first seen, or NaN
+ *                     before a second walk
+ * @param bytesPerJob  growth of {@code bytes} per job since the path was first seen; before a
+ *                     second walk, the path's share of the bytes reached times the suspect's bytes
+ *                     per job
+ * @param lastSeenJobs jobs completed at the latest walk that reached the type along this path
  */
-public record Holding(String root, List<String> path, long instances, double perJob, double bytesPerJob) {
+public record Holding(String root, List<String> path, long instances, long bytes, double perJob, double bytesPerJob,
+                      long lastSeenJobs) {
   public Holding {
     path = List.copyOf(path);
   }

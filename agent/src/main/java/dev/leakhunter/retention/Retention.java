@@ -30,8 +30,8 @@ public final class Retention {
   private final Predicate<String> ownType;
   private final Walker walker;
   private final boolean collectRoots;
-  // type -> root key -> {first jobs, first count, jobs at the highest count, highest count}
-  private final Map<String, Map<String, long[]>> history = new HashMap<>();
+  // type -> root key -> what the walks saw of that path
+  private final Map<String, Map<String, Seen>> history = new HashMap<>();
 
   public Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
     this(inst, access, ownType, limits, true);
@@ -43,7 +43,7 @@ public final class Retention {
     this.inst = inst;
     this.access = access;
     this.ownType = ownType;
-    this.walker = new Walker(access, ownType, limits);
+    this.walker = new Walker(access, ownType, limits, inst::getObjectSize);
   }
 
   /**
@@ -72,12 +72,19 @@ public final class Retention {
     Explanation walked = walk(targets, receivers);
     Map<String, List<Holding>> holdings = new HashMap<>();
     Set<String> types = new HashSet<>();
+    List<String> notes = new ArrayList<>(walked.notes());
     for (Target t : targets) {
       types.add(t.type());
-      holdings.put(t.type(), rank(jobs, t, walked.holdings().getOrDefault(t.type(), List.of())));
+      List<Holding> found = walked.holdings().getOrDefault(t.type(), List.of());
+      List<Holding> ranked = rank(jobs, t, found);
+      holdings.put(t.type(), ranked);
+      if (found.isEmpty() && !ranked.isEmpty()) {
+        notes.add("no root reached " + t.type() + " at job " + jobs + " (is the host shutting down?); its roots are"
+            + " as last seen at job " + ranked.get(0).lastSeenJobs());
+      }
     }
     history.keySet().retainAll(types);
-    return new Explanation(holdings, walked.visited(), walked.nanos(), walked.notes());
+    return new Explanation(holdings, walked.visited(), walked.nanos(), notes);
   }
 
   private Explanation walk(List<Target> targets, List<Object> receivers) {
@@ -93,7 +100,7 @@ public final class Retention {
     for (Map.Entry<String, List<Walk.Hit>> e : byThreadPattern(walk.hits()).entrySet()) {
       for (Walk.Hit h : e.getValue()) {
         raw.computeIfAbsent(h.type(), k -> new ArrayList<>())
-            .add(new Holding(h.root(), h.path(), h.count(), Double.NaN, 0));
+            .add(new Holding(h.root(), h.path(), h.count(), h.bytes(), Double.NaN, 0, 0));
       }
     }
     return new Explanation(raw, walk.visited(), System.nanoTime() - started, walk.notes());
@@ -113,13 +120,14 @@ public final class Retention {
       Walk.Hit seen = merged.get(key);
       names.computeIfAbsent(key, k -> new ArrayList<>()).add(h.thread().getName());
       merged.put(key, seen == null ? h
-          : new Walk.Hit(seen.root(), seen.type(), seen.count() + h.count(), seen.path(), seen.thread()));
+          : new Walk.Hit(seen.root(), seen.type(), seen.count() + h.count(), seen.bytes() + h.bytes(), seen.path(),
+              seen.thread()));
     }
     Map<String, List<Walk.Hit>> out = new LinkedHashMap<>();
     for (Map.Entry<String, Walk.Hit> e : merged.entrySet()) {
       Walk.Hit h = e.getValue();
       if (h.thread() != null) {
-        h = new Walk.Hit(threadLabel(h, names.get(e.getKey())), h.type(), h.count(), h.path(), h.thread());
+        h = new Walk.Hit(threadLabel(h, names.get(e.getKey())), h.type(), h.count(), h.bytes(), h.path(), h.thread());
       }
       out.computeIfAbsent(h.type(), k -> new ArrayList<>()).add(h);
     }
@@ -159,42 +167,109 @@ public final class Retention {
     return "threads " + label.substring(quote, label.indexOf('\'', quote + 1) + 1).replaceAll("[0-9]+", "N");
   }
 
+  /**
+   * The roots of one type, the path whose bytes grow fastest first. A path no longer reached is kept
+   * for {@value #STALE_WALKS} walks: a host that shuts down (its pool threads ended, its shutdown
+   * hooks running) drops what held the leak just before the final report.
+   */
   private List<Holding> rank(long jobs, Target target, List<Holding> found) {
-    Map<String, long[]> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
-    long total = 0;
+    Map<String, Seen> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
+    long totalBytes = 0;
     for (Holding h : found) {
-      total += h.instances();
+      totalBytes += h.bytes();
     }
-    List<Holding> ranked = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     for (Holding h : found) {
       String key = rootKey(h.root()) + " -> " + h.path();
       keys.add(key);
-      long[] s = seen.get(key);
+      Seen s = seen.get(key);
       if (s == null) {
         // Not "none before": the path may have been cut from the history, or the walk cut short.
-        s = new long[] {jobs, h.instances(), jobs, h.instances()};
-        seen.put(key, s);
-      } else if (h.instances() >= s[3]) {
-        // Growth up to the highest count seen: a leak's count only rises, and a drop is the host
-        // tearing down (or a bounded cache evicting, which then reads as flat, as it should).
-        s[2] = jobs;
-        s[3] = h.instances();
+        seen.put(key, new Seen(jobs, h));
+      } else {
+        s.update(jobs, h);
       }
-      double perJob = s[2] > s[0] ? (double) (s[3] - s[1]) / (s[2] - s[0]) : Double.NaN;
-      double bytes = !Double.isNaN(perJob) ? perJob * target.bytesPerInstance()
-          : total == 0 ? 0 : target.bytesPerJob() * h.instances() / total;
-      ranked.add(new Holding(h.root(), h.path(), h.instances(), perJob, bytes));
     }
-    seen.keySet().retainAll(keys);
-    // Paths seen in two walks first, by growth; paths seen once after them, by count.
+    seen.values().removeIf(s -> !keys.contains(s.key()) && ++s.missed > STALE_WALKS);
+    List<Holding> ranked = new ArrayList<>();
+    for (Seen s : seen.values()) {
+      ranked.add(s.holding(target.bytesPerJob(), totalBytes));
+    }
+    // Paths seen in two walks first, by growth; paths seen once after them, by size.
     ranked.sort(Comparator.comparingInt((Holding h) -> Double.isNaN(h.perJob()) ? 1 : 0)
-        .thenComparing(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.perJob()).reversed())
-        .thenComparing(Comparator.comparingLong(Holding::instances).reversed()));
+        .thenComparing(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.bytesPerJob()).reversed())
+        .thenComparing(Comparator.comparingLong(Holding::bytes).reversed()));
     while (seen.size() > ROOTS_KEPT) {
       Holding dropped = ranked.remove(ranked.size() - 1);
       seen.remove(rootKey(dropped.root()) + " -> " + dropped.path());
     }
     return List.copyOf(ranked.subList(0, Math.min(ROOTS_REPORTED, ranked.size())));
+  }
+
+  /** Walks that may miss a path before it is forgotten. */
+  static final int STALE_WALKS = 3;
+
+  /**
+   * One path's first and highest figures. Growth is counted up to the highest figure seen: a
+   * leak's only rises, and a drop is the host tearing down (or a bounded cache evicting, which then
+   * reads as flat, as it should).
+   */
+  private static final class Seen {
+    final long firstJobs;
+    final long firstCount;
+    final long firstBytes;
+    long topCountJobs;
+    long topCount;
+    long topBytesJobs;
+    long topBytes;
+    Holding latest;
+    long latestJobs;
+    int missed;
+
+    Seen(long jobs, Holding h) {
+      firstJobs = jobs;
+      firstCount = h.instances();
+      firstBytes = h.bytes();
+      topCountJobs = jobs;
+      topCount = h.instances();
+      topBytesJobs = jobs;
+      topBytes = h.bytes();
+      latest = h;
+      latestJobs = jobs;
+    }
+
+    void update(long jobs, Holding h) {
+      if (h.instances() >= topCount) {
+        topCountJobs = jobs;
+        topCount = h.instances();
+      }
+      if (h.bytes() >= topBytes) {
+        topBytesJobs = jobs;
+        topBytes = h.bytes();
+      }
+      latest = h; // thread labels change between walks: the newest names the threads of now
+      latestJobs = jobs;
+      missed = 0;
+    }
+
+    String key() {
+      return rootKey(latest.root()) + " -> " + latest.path();
+    }
+
+    /**
+     * Before a second walk there is no growth: the path's share of what the walk reached, times the
+     * suspect's figure, stands in for it.
+     */
+    Holding holding(double suspectBytesPerJob, long totalBytes) {
+      boolean twice = latestJobs > firstJobs;
+      double perJob = !twice ? Double.NaN
+          : topCountJobs > firstJobs ? (double) (topCount - firstCount) / (topCountJobs - firstJobs) : 0;
+      double bytesPerJob = twice
+          ? (topBytesJobs > firstJobs ? (double) (topBytes - firstBytes) / (topBytesJobs - firstJobs) : 0)
+          : totalBytes == 0 ? 0 : suspectBytesPerJob * latest.bytes() / totalBytes;
+      long instances = missed == 0 ? latest.instances() : 0;
+      long bytes = missed == 0 ? latest.bytes() : 0;
+      return new Holding(latest.root(), latest.path(), instances, bytes, perJob, bytesPerJob, latestJobs);
+    }
   }
 }

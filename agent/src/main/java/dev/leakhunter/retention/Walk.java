@@ -16,9 +16,10 @@ record Walk(List<Hit> hits, int visited, long nanos, List<String> notes) {
    * @param root   the root's label
    * @param type   the target type's Java-language name
    * @param count  instances reached from this root before any other (shortest path first)
+   * @param bytes  their shallow sizes, added up
    * @param path   from the root's value to the type, field by field; the last element is the type
    * @param thread the live thread the root is, or null
    */
-  record Hit(String root, String type, long count, List<String> path, Thread thread) {
+  record Hit(String root, String type, long count, long bytes, List<String> path, Thread thread) {
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * A bounded breadth-first walk from all candidate roots at once, counting instances of the target
@@ -20,8 +21,10 @@ import java.util.function.Predicate;
  *
  * <p>Why not JOL's {@code GraphWalker}/{@code GraphStats}: they walk one root's whole graph with no
  * bound on objects or time and keep no parent links (so no path to a type), and their sizes go
- * through {@code sun.misc.Unsafe}'s memory methods, which print a warning on JDK 24+. Sizes here
- * come from the census instead (its bytes per instance of the type).
+ * through {@code sun.misc.Unsafe}'s memory methods, which print a warning on JDK 24+. Only the
+ * target instances are sized here, by the JVM ({@code Instrumentation.getObjectSize}): a buffer that
+ * grows in place, or 1 KiB chunks among many small {@code byte[]}s, have sizes no census average
+ * tells.
  *
  * <p>All roots start together, so an object is counted under the root with the shortest path to
  * it (ties go to the earlier root: job receivers, then statics, registries, threads). An instance
@@ -54,13 +57,15 @@ final class Walker {
   private final DeepAccess access;
   private final Predicate<String> ownType;
   private final WalkLimits limits;
+  private final ToLongFunction<Object> sizer;
   private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
   private final ClassLoader system = ClassLoader.getSystemClassLoader();
 
-  Walker(DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
+  Walker(DeepAccess access, Predicate<String> ownType, WalkLimits limits, ToLongFunction<Object> sizer) {
     this.access = access;
     this.ownType = ownType;
     this.limits = limits;
+    this.sizer = sizer;
   }
 
   /**
@@ -86,6 +91,7 @@ final class Walker {
     final boolean receiver;
     final int target;
     Field[] fields;
+    long[] offsets;
 
     ClassInfo(Class<?> type, List<String> targets, Set<Class<?>> receiverClasses) {
       name = TypeNames.toJavaName(type.getName());
@@ -112,6 +118,10 @@ final class Walker {
           }
         }
         fields = refs.toArray(new Field[0]);
+        offsets = new long[fields.length];
+        for (int k = 0; k < fields.length; k++) {
+          offsets[k] = access.offset(fields[k]);
+        }
       }
       return fields;
     }
@@ -147,6 +157,7 @@ final class Walker {
     ClassInfo[] branchInfo = new ClassInfo[64];
     int branches;
     long[][] counts = new long[64][];
+    long[][] sizes = new long[64][];
     Object[][] firsts = new Object[64][];
     Object[] queue = new Object[1024];
     int[] queueBranch = new int[1024];
@@ -212,6 +223,7 @@ final class Walker {
         branchHop = Arrays.copyOf(branchHop, n);
         branchInfo = Arrays.copyOf(branchInfo, n);
         counts = Arrays.copyOf(counts, n);
+        sizes = Arrays.copyOf(sizes, n);
         firsts = Arrays.copyOf(firsts, n);
       }
       branchRoot[branches] = root;
@@ -268,11 +280,13 @@ final class Walker {
       if (info.target >= 0) {
         if (counts[branch] == null) {
           counts[branch] = new long[targets.size()];
+          sizes[branch] = new long[targets.size()];
           firsts[branch] = new Object[targets.size()];
         }
         if (counts[branch][info.target]++ == 0) {
           firsts[branch][info.target] = o;
         }
+        sizes[branch][info.target] += sizer.applyAsLong(o);
       }
       int root = branchRoot[branch];
       if (++perRoot[root] > limits.maxPerRoot()) {
@@ -329,7 +343,7 @@ final class Walker {
       for (int k = 0; k < fields.length; k++) {
         Object v;
         try {
-          v = fields[k].get(o);
+          v = access.read(o, fields[k], info.offsets[k]);
         } catch (IllegalAccessException | RuntimeException e) {
           continue;
         }
@@ -360,7 +374,8 @@ final class Walker {
         int r = branchRoot[b];
         for (int t = 0; t < targets.size(); t++) {
           if (counts[b][t] > 0) {
-            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[b][t], path(b, firsts[b][t]), threads.get(r)));
+            hits.add(new Walk.Hit(labels.get(r), targets.get(t), counts[b][t], sizes[b][t], path(b, firsts[b][t]),
+                threads.get(r)));
           }
         }
       }

@@ -1,6 +1,7 @@
 package dev.leakhunter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The leak catalogue ({@code dev.leakhunter.catalogue}) under the real agent, one forked JVM per
- * fixture: every leak is named, led by its planted type, and every control ends with no suspect.
+ * fixture: every leak is named, led by its planted type and held by its planted root (the first
+ * root of the lead suspect, with a path that ends at that type), and every control ends with no
+ * suspect.
  * It also measures how many jobs each leak took to detect, and writes the table of
  * docs/detection.md to {@code target/it-work/catalogue-detection.md}.
  *
@@ -36,20 +39,21 @@ class CatalogueIT {
   private static final List<String> TABLE = new ArrayList<>();
 
   @ParameterizedTest(name = "{0}: {2}")
-  @CsvSource({
-      "StaticMapCache,     1,  dev.leakhunter.catalogue.StaticMapCache$Session",
-      "ListenerBus,        2,  dev.leakhunter.catalogue.ListenerBus$1",
-      "ThreadLocalList,    3,  dev.leakhunter.catalogue.ThreadLocalList$AuditEntry",
-      "ClassPerJob,        4,  dev.leakhunter.catalogue.ClassPerJob$PluginLoader",
-      "ThreadPerJob,       5,  dev.leakhunter.catalogue.ThreadPerJob$Watcher",
-      "StuckExecutor,      6,  dev.leakhunter.catalogue.StuckExecutor$Flush",
-      "SlowLeak,           7,  dev.leakhunter.catalogue.SlowLeak$Marker",
-      "GrowingBuffer,      8,  byte[]",      // read on: it needs a longer run
-      "ByteChunks,         9,  byte[]",
-      "ConcurrentKinds,    10, dev.leakhunter.catalogue.ConcurrentKinds$Receipt",
-      "ShutdownHookPerJob, 11, dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook",
+  @CsvSource(delimiter = '|', value = {
+      "StaticMapCache     | 1  | dev.leakhunter.catalogue.StaticMapCache$Session        | static dev.leakhunter.catalogue.StaticMapCache.SESSIONS",
+      "ListenerBus        | 2  | dev.leakhunter.catalogue.ListenerBus$1                 | static dev.leakhunter.catalogue.ListenerBus.LISTENERS",
+      "ThreadLocalList    | 3  | dev.leakhunter.catalogue.ThreadLocalList$AuditEntry    | 4 threads 'catalogue-worker-N'",
+      "ClassPerJob        | 4  | dev.leakhunter.catalogue.ClassPerJob$PluginLoader      | static dev.leakhunter.catalogue.ClassPerJob.PLUGINS",
+      "ThreadPerJob       | 5  | dev.leakhunter.catalogue.ThreadPerJob$Watcher          | threads 'watcher-N'",
+      "StuckExecutor      | 6  | dev.leakhunter.catalogue.StuckExecutor$Flush           | static dev.leakhunter.catalogue.StuckExecutor.FLUSHER",
+      "SlowLeak           | 7  | dev.leakhunter.catalogue.SlowLeak$Marker               | static dev.leakhunter.catalogue.SlowLeak.MARKERS",
+      "GrowingBuffer      | 8  | byte[]                                                 | static dev.leakhunter.catalogue.GrowingBuffer.AUDIT",
+      "ByteChunks         | 9  | byte[]                                                 | static dev.leakhunter.catalogue.ByteChunks.CHUNKS",
+      "ConcurrentKinds    | 10 | dev.leakhunter.catalogue.ConcurrentKinds$Receipt       | static dev.leakhunter.catalogue.ConcurrentKinds.RECEIPTS",
+      "ShutdownHookPerJob | 11 | dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook | static java.lang.ApplicationShutdownHooks.hooks",
   })
-  void eachLeakIsNamedAndLedByItsPlantedType(String fixture, int number, String planted) throws Exception {
+  void eachLeakIsNamedLedByItsPlantedTypeAndHeldByItsPlantedRoot(String fixture, int number, String planted, String root)
+      throws Exception {
     // A doubling buffer shows growth only at its doublings: three of them after the first census
     // need a run about 8x as long as the jobs before that census.
     ForkedJvm jvm = run(fixture, "GrowingBuffer".equals(fixture) ? Math.max(RUN_JOBS, 2_400) : RUN_JOBS);
@@ -58,6 +62,13 @@ class CatalogueIT {
     assertEquals("leak", report.get("verdict"), context);
     List<Map<String, Object>> suspects = suspects(report);
     assertEquals(planted, suspects.get(0).get("type"), "the planted type leads the first cluster\n" + context);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> roots = (List<Map<String, Object>>) suspects.get(0).get("roots");
+    assertFalse(roots.isEmpty(), "the lead suspect has a root\n" + context);
+    assertTrue(((String) roots.get(0).get("root")).contains(root), "the planted root holds the lead suspect\n" + context);
+    @SuppressWarnings("unchecked")
+    List<String> path = (List<String>) roots.get(0).get("path");
+    assertEquals(planted, path.get(path.size() - 1), "the path ends at the planted type\n" + context);
     Long detectedAt = firstLeakAt(jvm.stderr());
     TABLE.add(row(number, fixture, planted, report, detectedAt, firstCensusAt(jvm.stderr())));
   }

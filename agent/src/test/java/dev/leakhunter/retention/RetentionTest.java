@@ -37,7 +37,7 @@ class RetentionTest {
   }
 
   private static Target target(Class<?> type) {
-    return new Target(type.getName(), 32, 32);
+    return new Target(type.getName(), 32);
   }
 
   private static Holding first(Explanation e, Class<?> type) {
@@ -93,11 +93,58 @@ class RetentionTest {
     Holding h = first(e, Holders.Payload.class);
     assertEquals("dev.leakhunter.testhost.Holders$Receiver.items (job receiver)", h.root());
     assertEquals(0.05, h.perJob(), 1e-9);
-    assertEquals(0.05 * 32, h.bytesPerJob(), 1e-9);
+    assertEquals(0.05 * inst.getObjectSize(new Holders.Payload()), h.bytesPerJob(), 1e-9,
+        "bytes per job: the growth of the sizes the JVM gives for the instances reached");
     Holding flat = e.of(Holders.Payload.class.getName()).get(1);
     assertEquals("static dev.leakhunter.testhost.Holders$StaticMap.CACHE", flat.root());
     assertEquals(0.0, flat.perJob(), 1e-9);
     assertEquals(10, flat.instances(), "more instances, but it does not grow");
+  }
+
+  @Test
+  void aBufferGrowingInPlaceIsRankedByItsBytesNotByItsCount() {
+    for (int i = 0; i < 20; i++) {
+      Holders.StaticMap.CACHE.put("k" + i, new Holders.Payload()); // 20 byte[]s, flat
+    }
+    // Large from the start: the walk keeps the 64 largest of a type's paths seen once, and a test
+    // JVM has many byte[] paths.
+    Holders.Buffer.data = new byte[1 << 18];
+    Retention retention = retention();
+    List<Target> targets = List.of(new Target("byte[]", 0));
+    retention.explain(100, targets, List.of());
+    Holders.Buffer.data = new byte[1 << 22];
+    Explanation e = retention.explain(200, targets, List.of());
+    assertFalse(e.of("byte[]").isEmpty(), e.notes().toString());
+    Holding h = e.of("byte[]").get(0);
+    assertEquals("static dev.leakhunter.testhost.Holders$Buffer.data", h.root(), e.of("byte[]").toString());
+    assertEquals(0.0, h.perJob(), 1e-9, "one instance all along");
+    double expected = (inst.getObjectSize(Holders.Buffer.data) - inst.getObjectSize(new byte[1 << 18])) / 100.0;
+    assertEquals(expected, h.bytesPerJob(), 1e-9);
+  }
+
+  @Test
+  void aPathNoLongerReachedIsReportedAsLastSeen() {
+    Holders.Receiver receiver = new Holders.Receiver();
+    Retention retention = retention();
+    List<Target> targets = List.of(target(Holders.Payload.class));
+    for (int jobs = 100; jobs <= 200; jobs += 100) {
+      for (int i = 0; i < 10; i++) {
+        receiver.items.add(new Holders.Payload());
+      }
+      retention.explain(jobs, targets, List.of(receiver));
+    }
+    // the worker is gone (the host shuts down): the walk reaches no Payload
+    Explanation e = retention.explain(300, targets, List.of());
+    Holding h = first(e, Holders.Payload.class);
+    assertEquals("dev.leakhunter.testhost.Holders$Receiver.items (job receiver)", h.root());
+    assertEquals(200, h.lastSeenJobs());
+    assertEquals(0, h.instances(), "not reached now");
+    assertEquals(0.1, h.perJob(), 1e-9);
+    assertTrue(e.notes().stream().anyMatch(n -> n.contains("last seen at job 200")), e.notes().toString());
+    for (int jobs = 400; jobs <= 100 * (3 + Retention.STALE_WALKS); jobs += 100) {
+      e = retention.explain(jobs, targets, List.of());
+    }
+    assertTrue(e.of(Holders.Payload.class.getName()).isEmpty(), "forgotten after " + Retention.STALE_WALKS + " walks");
   }
 
   @Test

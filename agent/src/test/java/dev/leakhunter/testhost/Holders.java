@@ -27,6 +27,11 @@ public final class Holders {
     public static final Map<String, Payload> CACHE = new HashMap<>();
   }
 
+  /** A buffer that grows in place: the bytes grow, the instance count stays at one. */
+  public static final class Buffer {
+    public static byte[] data = new byte[0];
+  }
+
   /** A job receiver with a list. */
   public static final class Receiver {
     public final List<Payload> items = new ArrayList<>();
