@@ -1,5 +1,6 @@
 package dev.leakhunter.agent;
 
+import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.jobs.JobInstrumentation;
 import dev.leakhunter.jobs.JobPattern;
 import dev.leakhunter.jobs.JobTracker;
@@ -80,7 +81,8 @@ final class AgentLauncher {
   private static void start(AgentOptions options, Instrumentation inst, AgentLog log) {
     // A hunt attached after a detach counts from zero: warmup and every count from the attach.
     JobTracker.reset();
-    Hunter hunter = new Hunter(options, log, retention(inst, log));
+    AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
+    Hunter hunter = new Hunter(options, log, retention(inst, log), allocations);
     Set<String> instrumented = ConcurrentHashMap.newKeySet();
     ResettableClassFileTransformer transformer = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {
       @Override
@@ -98,7 +100,7 @@ final class AgentLauncher {
     Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     hunter.start();
-    AgentControl.started(new Hunt(options, hunter, transformer, inst, hook, log));
+    AgentControl.started(new Hunt(options, hunter, transformer, allocations, inst, hook, log));
     log.info("hunting leaks per job of " + options.jobs().stream().map(JobPattern::toString)
         .collect(Collectors.joining(", ")) + "; reports in " + options.out().toAbsolutePath()
         + " (first census after " + options.warmup() + " jobs, then "

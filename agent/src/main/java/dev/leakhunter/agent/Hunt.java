@@ -1,5 +1,6 @@
 package dev.leakhunter.agent;
 
+import dev.leakhunter.allocation.AllocationTracking;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * One running hunt and what it changed in the host, kept so that {@link #detach} can undo all of
- * it: the sampler thread, the woven job classes, the shutdown hook. Nothing else refers to the
+ * it: the sampler thread, the woven job classes and suspect constructors, the shutdown hook. Nothing else refers to the
  * hunt's model once {@link AgentControl} lets go of it.
  */
 final class Hunt {
@@ -21,15 +22,17 @@ final class Hunt {
   private final AgentOptions options;
   private final Hunter hunter;
   private final ResettableClassFileTransformer transformer;
+  private final AllocationTracking allocations;
   private final Instrumentation inst;
   private final Thread shutdownHook;
   private final AgentLog log;
 
-  Hunt(AgentOptions options, Hunter hunter, ResettableClassFileTransformer transformer, Instrumentation inst,
-       Thread shutdownHook, AgentLog log) {
+  Hunt(AgentOptions options, Hunter hunter, ResettableClassFileTransformer transformer,
+       AllocationTracking allocations, Instrumentation inst, Thread shutdownHook, AgentLog log) {
     this.options = options;
     this.hunter = hunter;
     this.transformer = transformer;
+    this.allocations = allocations;
     this.inst = inst;
     this.shutdownHook = shutdownHook;
     this.log = log;
@@ -62,13 +65,14 @@ final class Hunt {
     if (!reset) {
       log.error("the job advice was already removed");
     }
+    allocations.reset();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
       // The JVM is exiting and the hook runs anyway: it writes the same final report.
     }
     List<Path> written = hunter.writeFinalReport();
-    log.info("detached: job advice removed, sampling stopped; the application runs as before");
+    log.info("detached: job and allocation advice removed, sampling stopped; the application runs as before");
     return written;
   }
 }

@@ -1,5 +1,7 @@
 package dev.leakhunter.agent;
 
+import dev.leakhunter.allocation.AllocationTracking;
+import dev.leakhunter.allocation.Site;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
@@ -55,6 +57,7 @@ final class Hunter implements Runnable {
   private final AgentOptions options;
   private final AgentLog log;
   private final Retention retention;
+  private final AllocationTracking allocations;
   private boolean primed;
   private final SamplingSchedule schedule;
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
@@ -78,11 +81,15 @@ final class Hunter implements Runnable {
   private String pauseNote;
   private String analysisNote;
 
-  /** @param retention explains suspects (roots and paths), or null when it could not be set up */
-  Hunter(AgentOptions options, AgentLog log, Retention retention) {
+  /**
+   * @param retention   explains suspects (roots and paths), or null when it could not be set up
+   * @param allocations follows where suspects are allocated
+   */
+  Hunter(AgentOptions options, AgentLog log, Retention retention, AllocationTracking allocations) {
     this.options = options;
     this.log = log;
     this.retention = retention;
+    this.allocations = allocations;
     this.schedule = SamplingSchedule.of(options, System.nanoTime());
     this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()), null);
   }
@@ -232,6 +239,7 @@ final class Hunter implements Runnable {
     lastSampledJobs = jobs;
     Analysis analysis = model.analyze();
     Explanation explained = explain(jobs, analysis, histogram);
+    followAllocations(analysis);
 
     if (samples.size() == SAMPLES_IN_REPORT) {
       samples.removeFirst();
@@ -344,6 +352,54 @@ final class Hunter implements Runnable {
     return roots;
   }
 
+  /**
+   * Suspects' constructors get the allocation advice from the sample that names them on: their
+   * sites are known from the next sample, whose census has cleared the dead samples' references.
+   */
+  private void followAllocations(Analysis analysis) {
+    if (allocations == null || analysis.suspects().isEmpty()) {
+      return;
+    }
+    try {
+      List<String> types = new ArrayList<>();
+      for (Suspect s : analysis.suspects()) {
+        types.add(s.type());
+      }
+      int failed = allocations.failures().size();
+      List<String> before = allocations.followed();
+      long started = System.nanoTime();
+      allocations.follow(types);
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      for (String type : allocations.followed()) {
+        if (!before.contains(type)) {
+          log.info("following the allocations of " + type + " (" + ms + " ms)");
+        }
+      }
+      List<String> failures = allocations.failures();
+      for (String f : failures.subList(failed, failures.size())) {
+        log.info("cannot follow allocations of " + f);
+      }
+    } catch (Throwable t) {
+      log.error("could not follow the suspects' allocations", t);
+    }
+  }
+
+  private List<Report.AllocationSite> sites(String type) {
+    if (allocations == null) {
+      return List.of();
+    }
+    // Where sampled instances survive, the sites whose instances all died are noise.
+    List<Site> all = allocations.sites(type);
+    boolean anySurvive = all.stream().anyMatch(site -> site.survivors() > 0);
+    List<Report.AllocationSite> sites = new ArrayList<>();
+    for (Site site : all) {
+      if (site.survivors() > 0 || !anySurvive) {
+        sites.add(new Report.AllocationSite(site.frames(), site.survivors()));
+      }
+    }
+    return sites;
+  }
+
   private boolean changed(Analysis analysis) {
     List<String> types = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
@@ -369,7 +425,7 @@ final class Hunter implements Runnable {
   private Report buildReport(Analysis analysis, Explanation explained) {
     List<Report.SuspectReport> suspects = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
-      suspects.add(new Report.SuspectReport(s, roots(explained, s.type()), List.of()));
+      suspects.add(new Report.SuspectReport(s, roots(explained, s.type()), sites(s.type())));
     }
     String note = analysis.note();
     if (explained != null && !explained.notes().isEmpty()) {
@@ -393,8 +449,14 @@ final class Hunter implements Runnable {
   /** The latest report with the job counts of now; for shutdown and for on-demand reports. */
   Report currentReport() {
     Report r = latest;
+    // Sites fill between samples (and a type followed at the last sample has none yet in it).
+    List<Report.SuspectReport> suspects = new ArrayList<>();
+    for (Report.SuspectReport sr : r.suspects()) {
+      List<Report.AllocationSite> now = sites(sr.suspect().type());
+      suspects.add(now.isEmpty() ? sr : new Report.SuspectReport(sr.suspect(), sr.roots(), now));
+    }
     return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),
-        r.note(), r.suspects());
+        r.note(), suspects);
   }
 
   List<Path> write(Report report) {

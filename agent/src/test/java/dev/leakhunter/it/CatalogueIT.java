@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The leak catalogue ({@code dev.leakhunter.catalogue}) under the real agent, one forked JVM per
- * fixture: every leak is named, led by its planted type and held by its planted root (the first
- * root of the lead suspect, with a path that ends at that type), and every control ends with no
- * suspect.
+ * fixture: every leak is named, led by its planted type, held by its planted root (the first
+ * root of the lead suspect, with a path that ends at that type) and, for an application type,
+ * allocated in the fixture's job method; and every control ends with no suspect.
  * It also measures how many jobs each leak took to detect, and writes the table of
  * docs/detection.md to {@code target/it-work/catalogue-detection.md}.
  *
@@ -40,20 +40,20 @@ class CatalogueIT {
 
   @ParameterizedTest(name = "{0}: {2}")
   @CsvSource(delimiter = '|', value = {
-      "StaticMapCache     | 1  | dev.leakhunter.catalogue.StaticMapCache$Session        | static dev.leakhunter.catalogue.StaticMapCache.SESSIONS",
-      "ListenerBus        | 2  | dev.leakhunter.catalogue.ListenerBus$1                 | static dev.leakhunter.catalogue.ListenerBus.LISTENERS",
-      "ThreadLocalList    | 3  | dev.leakhunter.catalogue.ThreadLocalList$AuditEntry    | 4 threads 'catalogue-worker-N'",
-      "ClassPerJob        | 4  | dev.leakhunter.catalogue.ClassPerJob$PluginLoader      | static dev.leakhunter.catalogue.ClassPerJob.PLUGINS",
-      "ThreadPerJob       | 5  | dev.leakhunter.catalogue.ThreadPerJob$Watcher          | threads 'watcher-N'",
-      "StuckExecutor      | 6  | dev.leakhunter.catalogue.StuckExecutor$Flush           | static dev.leakhunter.catalogue.StuckExecutor.FLUSHER",
-      "SlowLeak           | 7  | dev.leakhunter.catalogue.SlowLeak$Marker               | static dev.leakhunter.catalogue.SlowLeak.MARKERS",
-      "GrowingBuffer      | 8  | byte[]                                                 | static dev.leakhunter.catalogue.GrowingBuffer.AUDIT",
-      "ByteChunks         | 9  | byte[]                                                 | static dev.leakhunter.catalogue.ByteChunks.CHUNKS",
-      "ConcurrentKinds    | 10 | dev.leakhunter.catalogue.ConcurrentKinds$Receipt       | static dev.leakhunter.catalogue.ConcurrentKinds.RECEIPTS",
-      "ShutdownHookPerJob | 11 | dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook | static java.lang.ApplicationShutdownHooks.hooks",
+      "StaticMapCache     | 1  | dev.leakhunter.catalogue.StaticMapCache$Session        | static dev.leakhunter.catalogue.StaticMapCache.SESSIONS | dev.leakhunter.catalogue.StaticMapCache.job(",
+      "ListenerBus        | 2  | dev.leakhunter.catalogue.ListenerBus$1                 | static dev.leakhunter.catalogue.ListenerBus.LISTENERS | dev.leakhunter.catalogue.ListenerBus.job(",
+      "ThreadLocalList    | 3  | dev.leakhunter.catalogue.ThreadLocalList$AuditEntry    | threads 'catalogue-worker-N' | dev.leakhunter.catalogue.ThreadLocalList.job(",
+      "ClassPerJob        | 4  | dev.leakhunter.catalogue.ClassPerJob$PluginLoader      | static dev.leakhunter.catalogue.ClassPerJob.PLUGINS | dev.leakhunter.catalogue.ClassPerJob.job(",
+      "ThreadPerJob       | 5  | dev.leakhunter.catalogue.ThreadPerJob$Watcher          | threads 'watcher-N' | dev.leakhunter.catalogue.ThreadPerJob.job(",
+      "StuckExecutor      | 6  | dev.leakhunter.catalogue.StuckExecutor$Flush           | static dev.leakhunter.catalogue.StuckExecutor.FLUSHER | dev.leakhunter.catalogue.StuckExecutor.job(",
+      "SlowLeak           | 7  | dev.leakhunter.catalogue.SlowLeak$Marker               | static dev.leakhunter.catalogue.SlowLeak.MARKERS | dev.leakhunter.catalogue.SlowLeak.job(",
+      "GrowingBuffer      | 8  | byte[]                                                 | static dev.leakhunter.catalogue.GrowingBuffer.AUDIT | -",
+      "ByteChunks         | 9  | byte[]                                                 | static dev.leakhunter.catalogue.ByteChunks.CHUNKS | -",
+      "ConcurrentKinds    | 10 | dev.leakhunter.catalogue.ConcurrentKinds$Receipt       | static dev.leakhunter.catalogue.ConcurrentKinds.RECEIPTS | dev.leakhunter.catalogue.ConcurrentKinds.job(",
+      "ShutdownHookPerJob | 11 | dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook | static java.lang.ApplicationShutdownHooks.hooks | dev.leakhunter.catalogue.ShutdownHookPerJob.job(",
   })
-  void eachLeakIsNamedLedByItsPlantedTypeAndHeldByItsPlantedRoot(String fixture, int number, String planted, String root)
-      throws Exception {
+  void eachLeakIsNamedLedByItsPlantedTypeHeldByItsRootAndAllocatedInItsJob(String fixture, int number, String planted,
+                                                                          String root, String site) throws Exception {
     // A doubling buffer shows growth only at its doublings: three of them after the first census
     // need a run about 8x as long as the jobs before that census.
     ForkedJvm jvm = run(fixture, "GrowingBuffer".equals(fixture) ? Math.max(RUN_JOBS, 2_400) : RUN_JOBS);
@@ -69,6 +69,17 @@ class CatalogueIT {
     @SuppressWarnings("unchecked")
     List<String> path = (List<String>) roots.get(0).get("path");
     assertEquals(planted, path.get(path.size() - 1), "the path ends at the planted type\n" + context);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> sites = (List<Map<String, Object>>) suspects.get(0).get("allocationSites");
+    if ("-".equals(site)) {
+      assertEquals(List.of(), sites, "a JDK type's allocations are not followed\n" + context);
+    } else {
+      assertFalse(sites.isEmpty(), "the lead suspect has an allocation site\n" + context);
+      @SuppressWarnings("unchecked")
+      List<String> frames = (List<String>) sites.get(0).get("frames");
+      assertTrue(frames.get(0).startsWith(site), "allocated in the fixture's job: " + frames + "\n" + context);
+      assertTrue(((Number) sites.get(0).get("survivors")).longValue() > 0, context);
+    }
     Long detectedAt = firstLeakAt(jvm.stderr());
     TABLE.add(row(number, fixture, planted, report, detectedAt, firstCensusAt(jvm.stderr())));
   }

@@ -1,0 +1,64 @@
+package dev.leakhunter.allocation;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the instances of the tracked types are constructed: the entry point of
+ * {@link AllocationAdvice}, and the per-type tables it fills.
+ *
+ * <p>The advice runs only in the constructors of tracked types, so untracked code pays nothing; a
+ * tracked constructor pays a field read, a class comparison and a counter, and a stack walk only
+ * when its sample is due (see {@link TypeSites}).
+ */
+public final class AllocationSites {
+
+  private static final TypeSites[] NONE = new TypeSites[0];
+  private static volatile TypeSites[] tracked = NONE;
+
+  private AllocationSites() {
+  }
+
+  /** Called by the advice with the instance just constructed. Never throws into the host. */
+  public static void constructed(Object self) {
+    TypeSites[] all = tracked;
+    Class<?> type = self.getClass();
+    for (TypeSites t : all) {
+      if (t.type() == type) {
+        t.constructed(self);
+        return;
+      }
+    }
+  }
+
+  static synchronized TypeSites track(Class<?> type) {
+    for (TypeSites t : tracked) {
+      if (t.type() == type) {
+        return t;
+      }
+    }
+    TypeSites t = new TypeSites(type);
+    TypeSites[] next = Arrays.copyOf(tracked, tracked.length + 1);
+    next[next.length - 1] = t;
+    tracked = next;
+    return t;
+  }
+
+  static synchronized void untrack(Class<?> type) {
+    tracked = Arrays.stream(tracked).filter(t -> t.type() != type).toArray(TypeSites[]::new);
+  }
+
+  static synchronized void clear() {
+    tracked = NONE;
+  }
+
+  /** The sites of a tracked type by name, the one with most survivors first; empty when not tracked. */
+  static List<Site> sitesOf(String typeName) {
+    for (TypeSites t : tracked) {
+      if (t.name().equals(typeName)) {
+        return t.sites();
+      }
+    }
+    return List.of();
+  }
+}

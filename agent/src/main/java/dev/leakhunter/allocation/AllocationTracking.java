@@ -1,0 +1,165 @@
+package dev.leakhunter.allocation;
+
+import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Follows where the suspects are allocated: the constructors of up to {@value #MAX_TYPES} suspect
+ * types get {@link AllocationAdvice} by retransformation, once each is a suspect, and lose it at
+ * {@link #reset}.
+ *
+ * <p>Only application classes can be followed: one class of that name (a class defined per job in
+ * loaders of its own is many classes), not the JDK's (retransforming {@code String} or
+ * {@code HashMap} would slow the whole JVM, and the JDK's loaders cannot see the agent), not arrays
+ * (no constructor), not hidden classes (not modifiable). A leak's cluster is led by its application
+ * type where there is one, so the lead usually has its sites.
+ *
+ * <p>Called on the sampler thread only; the retransformation counts in the sample's cost.
+ */
+public final class AllocationTracking {
+  static final int MAX_TYPES = 4;
+  private static final int MAX_REFUSED = 1024;
+
+  private final Instrumentation inst;
+  private final Predicate<String> isAgentType;
+  private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+  private final Set<String> refused = new HashSet<>();
+  private final List<String> failures = new ArrayList<>();
+
+  public AllocationTracking(Instrumentation inst, Predicate<String> isAgentType) {
+    this.inst = inst;
+    this.isAgentType = isAgentType;
+  }
+
+  private record Tracked(Class<?> type, ResettableClassFileTransformer transformer) {
+  }
+
+  /** Starts following those of {@code types} (Java-language names, best first) that it can, up to the cap. */
+  public synchronized void follow(List<String> types) {
+    List<String> wanted = new ArrayList<>();
+    for (String name : types) {
+      if (tracked.size() + wanted.size() >= MAX_TYPES) {
+        break;
+      }
+      if (!tracked.containsKey(name) && !refused.contains(name) && !name.endsWith("[]") && !isAgentType.test(name)) {
+        wanted.add(name);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Map<String, List<Class<?>>> loaded = new LinkedHashMap<>();
+    for (String name : wanted) {
+      loaded.put(name, new ArrayList<>());
+    }
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      List<Class<?>> same = loaded.get(c.getName());
+      if (same != null) {
+        same.add(c);
+      }
+    }
+    for (Map.Entry<String, List<Class<?>>> e : loaded.entrySet()) {
+      List<Class<?>> classes = e.getValue();
+      if (classes.size() == 1 && followable(classes.get(0))) {
+        follow(e.getKey(), classes.get(0));
+      } else {
+        refuse(e.getKey());
+      }
+    }
+  }
+
+  private boolean followable(Class<?> c) {
+    ClassLoader loader = c.getClassLoader();
+    return loader != null && loader != ClassLoader.getPlatformClassLoader() && !c.isHidden() && !c.isInterface()
+        && !c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c);
+  }
+
+  private void follow(String name, Class<?> type) {
+    AllocationSites.track(type);
+    List<Throwable> errors = new ArrayList<>();
+    ResettableClassFileTransformer transformer;
+    try {
+      transformer = new AgentBuilder.Default()
+          .disableClassFormatChanges()
+          .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+          .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+          .with(new AgentBuilder.Listener.Adapter() {
+            @Override
+            public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+                                Throwable error) {
+              errors.add(error);
+            }
+          })
+          .ignore(none())
+          .type(is(type), is(type.getClassLoader()))
+          .transform((builder, td, loader, module, domain) ->
+              builder.visit(Advice.to(AllocationAdvice.class).on(isConstructor())))
+          .installOn(inst);
+    } catch (RuntimeException | LinkageError e) {
+      errors.add(e);
+      transformer = null;
+    }
+    if (!errors.isEmpty()) {
+      if (transformer != null) {
+        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+      }
+      AllocationSites.untrack(type);
+      refuse(name);
+      if (failures.size() < MAX_TYPES) {
+        failures.add(name + ": " + errors.get(0));
+      }
+      return;
+    }
+    tracked.put(name, new Tracked(type, transformer));
+  }
+
+  private void refuse(String name) {
+    if (refused.size() >= MAX_REFUSED) {
+      refused.clear(); // bounded; a type refused again costs one more look at the loaded classes
+    }
+    refused.add(name);
+  }
+
+  /** The sites of {@code type}, most survivors first; empty when it is not followed. */
+  public synchronized List<Site> sites(String type) {
+    return tracked.containsKey(type) ? AllocationSites.sitesOf(tracked.get(type).type().getName()) : List.of();
+  }
+
+  /** The types followed now, in the order they were taken up. */
+  public synchronized List<String> followed() {
+    return List.copyOf(tracked.keySet());
+  }
+
+  /** Why types could not be followed (at most a few), for the log. */
+  public synchronized List<String> failures() {
+    return List.copyOf(failures);
+  }
+
+  /** Removes the advice from every followed class (their original bytes) and forgets the sites. */
+  public synchronized void reset() {
+    for (Tracked t : tracked.values()) {
+      try {
+        t.transformer().reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+      } catch (RuntimeException e) {
+        // the class may be gone with its loader: nothing to restore
+      }
+    }
+    tracked.clear();
+    AllocationSites.clear();
+  }
+
+}

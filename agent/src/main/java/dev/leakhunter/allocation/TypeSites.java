@@ -1,0 +1,148 @@
+package dev.leakhunter.allocation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The allocation sites of one tracked type. Constructions are sampled: all of the first
+ * {@value #FIRST}, then about {@value #FIRST} per doubling of the count (every 2nd up to 256, every
+ * 4th up to 512, ...), so a million constructions cost about 1,000 stack walks. Each sample keeps
+ * the instance weakly: a site whose sampled instances survive the census's full GC is where the
+ * leak's instances come from, and a site whose instances all die is transient work.
+ *
+ * <p>Bounded: at most {@value #MAX_SITES} sites, each with its latest {@value #KEPT_PER_SITE} samples.
+ */
+final class TypeSites {
+  static final int FIRST = 64;
+  static final int MAX_SITES = 32;
+  static final int KEPT_PER_SITE = 32;
+  static final int MAX_FRAMES = 4;
+  /** Constructors of the type on top of the stack looked at: the chain, then the caller. */
+  private static final int MAX_CHAIN = 4;
+
+  private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final String OWN_PACKAGE = TypeSites.class.getPackageName() + ".";
+
+  private final Class<?> type;
+  private final String name;
+  // Racy on purpose: a lost increment shifts the sampling a little, a lock would cost every construction.
+  private long count;
+  private final Map<String, Entry> sites = new HashMap<>();
+  private long overflow;
+
+  TypeSites(Class<?> type) {
+    this.type = type;
+    this.name = type.getName();
+  }
+
+  Class<?> type() {
+    return type;
+  }
+
+  String name() {
+    return name;
+  }
+
+  void constructed(Object self) {
+    long n = ++count;
+    if (n > FIRST && (n & (Long.highestOneBit(n / FIRST) - 1)) != 0) {
+      return;
+    }
+    List<StackWalker.StackFrame> top = WALKER.walk(s -> s.dropWhile(f -> f.getClassName().startsWith(OWN_PACKAGE))
+        .limit(MAX_FRAMES + MAX_CHAIN).collect(Collectors.toList()));
+    int constructors = 0;
+    while (constructors < top.size() && isOwnConstructor(top.get(constructors))) {
+      constructors++;
+    }
+    if (constructors > 1) {
+      // A this(...) chain: every constructor in it has the advice, and the outermost one, which
+      // runs last, records this instance. (A constructor that constructs another instance of its
+      // own type, a tree's child, is taken for a chain: that inner instance goes unsampled.)
+      return;
+    }
+    List<String> frames = new ArrayList<>(MAX_FRAMES);
+    for (int i = constructors; i < top.size() && frames.size() < MAX_FRAMES; i++) {
+      frames.add(format(top.get(i)));
+    }
+    String key = String.join("\n", frames);
+    synchronized (this) {
+      Entry e = sites.get(key);
+      if (e == null) {
+        if (sites.size() >= MAX_SITES) {
+          overflow++;
+          return;
+        }
+        e = new Entry(frames);
+        sites.put(key, e);
+      }
+      e.add(self);
+    }
+  }
+
+  private boolean isOwnConstructor(StackWalker.StackFrame f) {
+    return f.getMethodName().equals("<init>") && f.getClassName().equals(name);
+  }
+
+  private static String format(StackWalker.StackFrame f) {
+    String file = f.getFileName();
+    int line = f.getLineNumber();
+    return f.getClassName() + "." + f.getMethodName() + "("
+        + (file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file) + ")";
+  }
+
+  synchronized List<Site> sites() {
+    List<Site> out = new ArrayList<>(sites.size());
+    for (Entry e : sites.values()) {
+      out.add(new Site(e.frames, e.sampled, e.survivors()));
+    }
+    out.sort(Comparator.comparingInt(Site::survivors).reversed()
+        .thenComparing(Comparator.comparingLong(Site::sampled).reversed()));
+    return out;
+  }
+
+  synchronized long overflow() {
+    return overflow;
+  }
+
+  private static final class Entry {
+    final List<String> frames;
+    final SampleRef[] kept = new SampleRef[KEPT_PER_SITE];
+    int next;
+    long sampled;
+
+    Entry(List<String> frames) {
+      this.frames = List.copyOf(frames);
+    }
+
+    void add(Object o) {
+      sampled++;
+      // Reuse a slot whose instance died before the oldest live one: survivors accumulate.
+      int slot = next;
+      for (int i = 0; i < kept.length; i++) {
+        SampleRef r = kept[i];
+        if (r == null || r.get() == null) {
+          slot = i;
+          break;
+        }
+      }
+      kept[slot] = new SampleRef(o);
+      if (slot == next) {
+        next = (next + 1) % kept.length;
+      }
+    }
+
+    int survivors() {
+      int alive = 0;
+      for (SampleRef r : kept) {
+        if (r != null && r.get() != null) {
+          alive++;
+        }
+      }
+      return alive;
+    }
+  }
+}
