@@ -34,8 +34,14 @@ final class AgentLauncher {
       if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
         System.setProperty(BYTE_BUDDY_SAFE, "true");
       }
+      AgentInstrumentation.set(inst);
       if (ControlCommand.isCommand(args)) {
         AgentControl.run(args, err);
+        return;
+      }
+      if (args == null || args.isBlank()) {
+        err.println("[leakhunter] no options: not hunting; the JUnit API may use the agent's instrumentation"
+            + " (to hunt, give jobs=TYPE#METHOD)");
         return;
       }
       AgentOptions options;

@@ -388,14 +388,9 @@ final class Hunter implements Runnable {
     if (allocations == null) {
       return List.of();
     }
-    // Where sampled instances survive, the sites whose instances all died are noise.
-    List<Site> all = allocations.sites(type);
-    boolean anySurvive = all.stream().anyMatch(site -> site.survivors() > 0);
     List<Report.AllocationSite> sites = new ArrayList<>();
-    for (Site site : all) {
-      if (site.survivors() > 0 || !anySurvive) {
-        sites.add(new Report.AllocationSite(site.frames(), site.survivors()));
-      }
+    for (Site site : allocations.sites(type)) {
+      sites.add(new Report.AllocationSite(site.frames(), site.survivors()));
     }
     return sites;
   }

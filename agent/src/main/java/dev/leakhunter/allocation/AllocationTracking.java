@@ -50,6 +50,7 @@ public final class AllocationTracking {
 
   /** Starts following those of {@code types} (Java-language names, best first) that it can, up to the cap. */
   public synchronized void follow(List<String> types) {
+    TypeSites.exercise();
     List<String> wanted = new ArrayList<>();
     for (String name : types) {
       if (tracked.size() + wanted.size() >= MAX_TYPES) {
@@ -134,9 +135,26 @@ public final class AllocationTracking {
     refused.add(name);
   }
 
-  /** The sites of {@code type}, most survivors first; empty when it is not followed. */
+  /**
+   * The sites of {@code type}, most survivors first; empty when it is not followed. When some
+   * site's sampled instances survive, the sites whose instances all died are left out: they are
+   * the type's transient uses, not the leak.
+   */
   public synchronized List<Site> sites(String type) {
-    return tracked.containsKey(type) ? AllocationSites.sitesOf(tracked.get(type).type().getName()) : List.of();
+    if (!tracked.containsKey(type)) {
+      return List.of();
+    }
+    List<Site> all = AllocationSites.sitesOf(tracked.get(type).type().getName());
+    if (all.stream().noneMatch(s -> s.survivors() > 0)) {
+      return all;
+    }
+    List<Site> surviving = new ArrayList<>();
+    for (Site s : all) {
+      if (s.survivors() > 0) {
+        surviving.add(s);
+      }
+    }
+    return surviving;
   }
 
   /** The types followed now, in the order they were taken up. */

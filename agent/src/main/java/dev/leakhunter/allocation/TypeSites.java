@@ -39,6 +39,22 @@ final class TypeSites {
     this.name = type.getName();
   }
 
+  /**
+   * One sampled construction, recorded nowhere: the first stack walk loads JDK classes and leaves
+   * caches behind, which must happen before a baseline census, not while a suspect is followed.
+   */
+  static void exercise() {
+    if (!exercised) {
+      exercised = true;
+      new TypeSites(Exercise.class).constructed(new Exercise());
+    }
+  }
+
+  private static volatile boolean exercised;
+
+  private static final class Exercise {
+  }
+
   Class<?> type() {
     return type;
   }

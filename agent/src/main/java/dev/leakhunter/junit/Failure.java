@@ -34,11 +34,16 @@ final class Failure {
     if (r.suspects().isEmpty()) {
       return "leakhunter: leak, but no suspect type is listed";
     }
-    Suspect lead = r.suspects().get(0).suspect();
+    Report.SuspectReport first = r.suspects().get(0);
+    Suspect lead = first.suspect();
     int others = r.suspects().size() - 1;
+    // What a CI summary shows: the type, and where it is held and made when known.
+    String held = first.roots().isEmpty() ? "" : ", held by " + first.roots().get(0).root();
+    String made = first.allocationSites().isEmpty() || first.allocationSites().get(0).frames().isEmpty() ? ""
+        : ", allocated at " + first.allocationSites().get(0).frames().get(0);
     return String.format(Locale.ROOT, "leakhunter: %s keeps growing: %+.3f instances/job, %+.1f bytes/job,"
-        + " in two windows of %d jobs%s", lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), check.jobs(),
-        others == 0 ? "" : " (and " + others + " more growing type" + (others == 1 ? "" : "s") + ")");
+        + " in two windows of %d jobs%s%s%s", lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), check.jobs(),
+        held, made, others == 0 ? "" : " (and " + others + " more growing type" + (others == 1 ? "" : "s") + ")");
   }
 
   private static String inconclusiveLine(Report r, LeakCheck check) {

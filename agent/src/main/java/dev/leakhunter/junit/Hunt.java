@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * dozen {@code String}s and their {@code byte[]}s appear over a few hundred jobs, in steps, and
  * now and then that reads as growth. A leak keeps growing; settling stops. So a leak verdict over
  * the window of {@code jobs} jobs is checked over a second window of the same length, with a
- * fresh model, and only types that grow in both fail the check.
+ * fresh model, and only types that grow in both fail the check. The second window also finds
+ * the suspects' roots and allocation sites ({@link Explainer}), when the JVM gives instrumentation.
  */
 final class Hunt {
   /** One hunt at a time in this JVM: two would see each other's objects in their censuses. */
@@ -66,17 +67,27 @@ final class Hunt {
       done++;
     }
     long firstFrom = done;
-    Analysis first = window(job);
+    Analysis first = window(job, null);
     if (first.verdict() != Verdict.LEAK) {
-      return report(first);
+      return report(first, null);
     }
-    long secondFrom = done;
-    Analysis second = window(job);
-    return report(confirmed(first, firstFrom, second, secondFrom));
+    Explainer explainer = Explainer.of(first.suspects(), job);
+    try {
+      long secondFrom = done;
+      Analysis second = window(job, explainer);
+      return report(confirmed(first, firstFrom, second, secondFrom), explainer);
+    } finally {
+      if (explainer != null) {
+        explainer.close();
+      }
+    }
   }
 
   /** A baseline census, then {@code samples} more over the next {@code jobs} jobs; the model's verdict. */
-  private Analysis window(ThrowingRunnable job) {
+  private Analysis window(ThrowingRunnable job, Explainer explainer) {
+    if (explainer != null) {
+      explainer.before(done);
+    }
     GrowthModel model = new GrowthModel(settings);
     // The model allocates a series per type (names, arrays, map nodes: thousands of JDK objects)
     // when it first sees a census. After the baseline, that is a step in String, byte[] and long[]
@@ -96,7 +107,11 @@ final class Hunt {
       }
       census(model);
     }
-    return model.analyze();
+    Analysis analysis = model.analyze();
+    if (explainer != null) {
+      explainer.after(done);
+    }
+    return analysis;
   }
 
   private void census(GrowthModel model) {
@@ -147,14 +162,15 @@ final class Hunt {
   }
 
   /** The verdict, with suspects under the check's allowance moved to the note. */
-  private Report report(Analysis analysis) {
+  private Report report(Analysis analysis, Explainer explainer) {
     List<Report.SuspectReport> failing = new ArrayList<>();
     List<String> tolerated = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
       if (check.allowedBytesPerJob() > 0 && s.bytesPerJob() <= check.allowedBytesPerJob()) {
         tolerated.add(s.type());
       } else {
-        failing.add(new Report.SuspectReport(s, List.of(), List.of()));
+        failing.add(explainer == null ? new Report.SuspectReport(s, List.of(), List.of())
+            : new Report.SuspectReport(s, explainer.roots(s.type()), explainer.sites(s.type())));
       }
     }
     Verdict verdict = analysis.verdict();

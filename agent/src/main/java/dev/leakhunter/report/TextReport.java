@@ -79,7 +79,13 @@ public final class TextReport {
       }
     }
     roots(out, lead.roots());
-    sites(out, lead.allocationSites());
+    sites(out, lead.suspect().type(), lead.allocationSites());
+  }
+
+  /** Arrays and the JDK's classes, whose constructors the agent does not follow. */
+  static boolean jdkType(String type) {
+    return type.endsWith("[]") || type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        || type.startsWith("sun.") || type.startsWith("com.sun.");
   }
 
   /** {@code +1.00 instances/job  +88 B/job  (confidence 0.99)} */
@@ -93,14 +99,17 @@ public final class TextReport {
       out.append("  (roots not yet known)\n");
       return;
     }
-    for (Report.Root root : roots.subList(0, Math.min(MAX_ROOTS, roots.size()))) {
+    // Once a root is seen growing, roots that hold a flat share of the type are beside the point.
+    boolean anyGrows = roots.stream().anyMatch(r -> r.bytesPerJob() > 0);
+    List<Report.Root> shown = anyGrows ? roots.stream().filter(r -> r.bytesPerJob() > 0).toList() : roots;
+    for (Report.Root root : shown.subList(0, Math.min(MAX_ROOTS, shown.size()))) {
       out.append("  held by ").append(Units.plain(root.root()));
       if (!root.path().isEmpty()) {
         out.append(" via ").append(path(root.path()));
       }
       out.append("  (").append(Units.signedBytes(root.bytesPerJob())).append("/job)\n");
     }
-    more(out, roots.size() - MAX_ROOTS, "root");
+    more(out, shown.size() - MAX_ROOTS, "root");
   }
 
   static String path(List<String> path) {
@@ -111,9 +120,10 @@ public final class TextReport {
     return String.join(" -> ", plain);
   }
 
-  private static void sites(StringBuilder out, List<Report.AllocationSite> sites) {
+  private static void sites(StringBuilder out, String type, List<Report.AllocationSite> sites) {
     if (sites.isEmpty()) {
-      out.append("  (allocation sites not yet known)\n");
+      out.append(jdkType(type) ? "  (allocation sites are followed for application classes only)\n"
+          : "  (allocation sites not yet known)\n");
       return;
     }
     for (Report.AllocationSite site : sites.subList(0, Math.min(MAX_SITES, sites.size()))) {

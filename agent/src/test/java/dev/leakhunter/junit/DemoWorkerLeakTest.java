@@ -1,6 +1,7 @@
 package dev.leakhunter.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * The demo daemon's worker driven in-process, as a user's leak test would drive their own job:
- * each planted leak fails {@code assertNoLeak} naming its type, and the healthy worker passes.
+ * each planted leak fails {@code assertNoLeak} naming its type, the field that holds it and where it
+ * is allocated, and the healthy worker passes.
  */
 class DemoWorkerLeakTest {
 
@@ -51,10 +53,11 @@ class DemoWorkerLeakTest {
         .orElseThrow(() -> new AssertionError(plantedType + " is not a suspect\n" + message));
     Suspect s = planted.suspect();
     assertEquals(1.0 / 3, s.instancesPerJob(), 0.05, plantedType + " per job\n" + message);
-    // Retention is another issue: roots are asserted once they exist.
-    if (!planted.roots().isEmpty()) {
-      assertTrue(message.contains(holdingField), message);
-    }
+    assertFalse(planted.roots().isEmpty(), "a root for " + plantedType + "\n" + message);
+    assertTrue(message.contains(holdingField), message);
+    assertFalse(planted.allocationSites().isEmpty(), "an allocation site for " + plantedType + "\n" + message);
+    assertTrue(planted.allocationSites().get(0).frames().get(0).startsWith("dev.leakhunter.demo."), message);
+    assertTrue(message.contains("allocated at dev.leakhunter.demo."), message);
   }
 
   @Test

@@ -65,6 +65,10 @@ class JUnitExampleIT {
     assertTrue(leaking.contains("<failure message=\"leakhunter: byte[] keeps growing"), leaking);
     assertTrue(leaking.contains("type=\"dev.leakhunter.junit.LeakAssertionError\""), leaking);
     assertTrue(leaking.contains("verdict: LEAK"), leaking);
+    assertTrue(leaking.contains("held by static com.example.JobLeakTest.KEPT"), "the message names the field\n" + leaking);
+    String out = output();
+    assertTrue(out.contains("[leakhunter] no options: not hunting"), "the agent came in through argLine\n" + out);
+    assertTrue(!out.contains("loaded dynamically"), "no dynamic attach, so no JDK 21+ warning\n" + out);
     String healthy = testcase(xml, "aJobThatKeepsNothingPasses");
     assertTrue(!healthy.contains("<failure") && !healthy.contains("<error"), healthy);
   }

@@ -54,8 +54,26 @@ class TextReportTest {
     int lead = lines.indexOf("Leak 1: byte[]  +1.00 instances/job  +1.2 KB/job  (confidence 0.95)");
     assertTrue(lead > 0, lines.toString());
     assertEquals("  (roots not yet known)", lines.get(lead + 1));
-    assertEquals("  (allocation sites not yet known)", lines.get(lead + 2));
+    assertEquals("  (allocation sites are followed for application classes only)", lines.get(lead + 2));
     assertEquals("verdict: LEAK - 1 type keeps growing with completed jobs", lines.get(3));
+  }
+
+  @Test
+  void saysWhenTheSitesOfAnApplicationTypeAreNotKnownYet() {
+    Report r = Reports.leakOf(new Suspect("com.acme.Order", 1.0, 48.0, 0.95, 1, Reports.series(1.0, 48, 200)),
+        List.of(), List.of());
+    assertTrue(TextReport.render(r).contains("\n  (allocation sites not yet known)\n"), TextReport.render(r));
+  }
+
+  @Test
+  void onceARootGrowsTheFlatOnesAreLeftOutOfTheText() {
+    List<Report.Root> roots = List.of(new Report.Root("static com.acme.Cache.KEPT", List.of(), 48.0),
+        new Report.Root("thread 'io'", List.of(), 0.0));
+    Report r = Reports.leakOf(new Suspect("com.acme.Order", 1.0, 48.0, 0.95, 1, Reports.series(1.0, 48, 200)),
+        roots, List.of());
+    String text = TextReport.render(r);
+    assertTrue(text.contains("  held by static com.acme.Cache.KEPT  (+48 B/job)\n"), text);
+    assertFalse(text.contains("thread 'io'"), text);
   }
 
   @Test

@@ -10,7 +10,7 @@ class JobLeakTest {
   /** What a job should not do: keep something per job in a static field. */
   static final List<byte[]> KEPT = new ArrayList<>();
 
-  /** Fails on purpose: the message names byte[] and its growth per job. */
+  /** Fails on purpose: the message names byte[], its growth per job, and the field KEPT that holds it. */
   @Test
   void aJobThatKeepsAKilobyteEachTimeLeaks() {
     LeakHunter.assertNoLeak(() -> KEPT.add(new byte[1024]));

@@ -1,0 +1,90 @@
+package dev.leakhunter.junit;
+
+import dev.leakhunter.agent.AgentPackages;
+import dev.leakhunter.allocation.AllocationTracking;
+import dev.leakhunter.allocation.Site;
+import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.report.Report;
+import dev.leakhunter.retention.Explanation;
+import dev.leakhunter.retention.Holding;
+import dev.leakhunter.retention.Retention;
+import dev.leakhunter.retention.Target;
+import dev.leakhunter.retention.WalkLimits;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Roots and allocation sites for the first window's suspects, over the second window: a walk and
+ * the allocation advice before its baseline census (so what they leave behind is in the baseline),
+ * and a second walk after its last census (so it changes nothing measured). The path whose count
+ * grew between the two walks is the root.
+ */
+final class Explainer {
+  private static final int TYPES_EXPLAINED = 8;
+
+  private final Retention retention;
+  private final AllocationTracking allocations;
+  private final List<Target> targets = new ArrayList<>();
+  private final List<Object> receivers;
+  private Explanation explained;
+
+  private Explainer(Instrumentation inst, List<Suspect> suspects, Object job) {
+    this.retention = new Retention(inst, Instrumented.access(inst), AgentPackages::isAgentType, WalkLimits.defaults());
+    this.allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
+    List<String> types = new ArrayList<>();
+    for (Suspect s : suspects) {
+      types.add(s.type());
+      if (targets.size() < TYPES_EXPLAINED) {
+        targets.add(new Target(s.type(), s.bytesPerJob()));
+      }
+    }
+    // The job itself is the receiver: what a lambda captures (a worker) holds what the worker keeps.
+    this.receivers = List.of(job);
+    allocations.follow(types);
+  }
+
+  /** An explainer, or null when this JVM gives no instrumentation. */
+  static Explainer of(List<Suspect> suspects, Object job) {
+    Instrumentation inst = Instrumented.get();
+    if (inst == null) {
+      return null;
+    }
+    try {
+      return new Explainer(inst, suspects, job);
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  void before(long jobs) {
+    retention.explain(jobs, targets, receivers);
+  }
+
+  void after(long jobs) {
+    explained = retention.explain(jobs, targets, receivers);
+  }
+
+  List<Report.Root> roots(String type) {
+    List<Report.Root> roots = new ArrayList<>();
+    if (explained != null) {
+      for (Holding h : explained.of(type)) {
+        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
+      }
+    }
+    return roots;
+  }
+
+  List<Report.AllocationSite> sites(String type) {
+    List<Report.AllocationSite> sites = new ArrayList<>();
+    for (Site s : allocations.sites(type)) {
+      sites.add(new Report.AllocationSite(s.frames(), s.survivors()));
+    }
+    return sites;
+  }
+
+  /** Gives the followed classes their original bytes back: the test JVM goes on as it was. */
+  void close() {
+    allocations.reset();
+  }
+}
