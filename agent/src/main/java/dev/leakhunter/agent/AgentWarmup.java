@@ -1,5 +1,6 @@
 package dev.leakhunter.agent;
 
+import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.Histogram;
@@ -86,6 +87,7 @@ public final class AgentWarmup {
     // at agent start, it costs the host one extra full GC and keeps that cold cost out of the
     // overhead budget, which would otherwise hold the next census back for seconds.
     Probes.read();
+    AllocationTracking.exercise();
     Histogram census = Hunter.hostObjectsOnly(Census.take().histogram());
     GrowthModel model = new GrowthModel(GrowthSettings.defaults());
     List<Analysis> analyses = new ArrayList<>();

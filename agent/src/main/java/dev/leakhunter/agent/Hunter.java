@@ -233,6 +233,9 @@ final class Hunter implements Runnable {
     long inFlight = JobTracker.inFlight();
     ProbeReading probes = Probes.read();
     Census.Result census = Census.take();
+    if (allocations != null) {
+      allocations.afterCensus();
+    }
     lastPauseNanos = census.pauseNanos();
     Histogram histogram = hostObjectsOnly(census.histogram());
     model.add(jobs, histogram);

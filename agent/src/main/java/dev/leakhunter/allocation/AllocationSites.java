@@ -52,6 +52,12 @@ public final class AllocationSites {
     tracked = NONE;
   }
 
+  static void afterCensus() {
+    for (TypeSites t : tracked) {
+      t.afterCensus();
+    }
+  }
+
   /** The sites of a tracked type by name, the one with most survivors first; empty when not tracked. */
   static List<Site> sitesOf(String typeName) {
     for (TypeSites t : tracked) {

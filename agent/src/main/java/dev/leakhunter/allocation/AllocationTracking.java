@@ -45,6 +45,11 @@ public final class AllocationTracking {
     this.isAgentType = isAgentType;
   }
 
+  /** The sampled path once, before a baseline census: its first run leaves JDK objects behind. */
+  public static void exercise() {
+    TypeSites.exercise();
+  }
+
   private record Tracked(Class<?> type, ResettableClassFileTransformer transformer) {
   }
 
@@ -160,6 +165,16 @@ public final class AllocationTracking {
   /** The types followed now, in the order they were taken up. */
   public synchronized List<String> followed() {
     return List.copyOf(tracked.keySet());
+  }
+
+  /**
+   * To be called right after each census: the census's full GC has cleared the references to
+   * sampled instances that nothing holds, so the ones left are survivors.
+   */
+  public synchronized void afterCensus() {
+    if (!tracked.isEmpty()) {
+      AllocationSites.afterCensus();
+    }
   }
 
   /** Why types could not be followed (at most a few), for the log. */

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  * the instance weakly: a site whose sampled instances survive the census's full GC is where the
  * leak's instances come from, and a site whose instances all die is transient work.
  *
+ * <p>A site's survivors are read right after each census ({@link #afterCensus}), and the most seen
+ * alive at once is kept.
+ *
  * <p>Bounded: at most {@value #MAX_SITES} sites, each with its latest {@value #KEPT_PER_SITE} samples.
  */
 final class TypeSites {
@@ -110,10 +113,17 @@ final class TypeSites {
         + (file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file) + ")";
   }
 
+  /** Right after a census (a full GC): each site's samples that are alive now are held by something. */
+  synchronized void afterCensus() {
+    for (Entry e : sites.values()) {
+      e.survivors = Math.max(e.survivors, e.alive());
+    }
+  }
+
   synchronized List<Site> sites() {
     List<Site> out = new ArrayList<>(sites.size());
     for (Entry e : sites.values()) {
-      out.add(new Site(e.frames, e.sampled, e.survivors()));
+      out.add(new Site(e.frames, e.sampled, e.survivors));
     }
     out.sort(Comparator.comparingInt(Site::survivors).reversed()
         .thenComparing(Comparator.comparingLong(Site::sampled).reversed()));
@@ -129,6 +139,9 @@ final class TypeSites {
     final SampleRef[] kept = new SampleRef[KEPT_PER_SITE];
     int next;
     long sampled;
+    // The most samples seen alive right after a census: a host that tears down at exit lets go of
+    // what it leaked, and the last census must not erase the evidence of the earlier ones.
+    int survivors;
 
     Entry(List<String> frames) {
       this.frames = List.copyOf(frames);
@@ -151,7 +164,7 @@ final class TypeSites {
       }
     }
 
-    int survivors() {
+    int alive() {
       int alive = 0;
       for (SampleRef r : kept) {
         if (r != null && r.get() != null) {

@@ -61,7 +61,9 @@ final class Explainer {
     retention.explain(jobs, targets, receivers);
   }
 
+  /** Right after the window's last census. */
   void after(long jobs) {
+    allocations.afterCensus();
     explained = retention.explain(jobs, targets, receivers);
   }
 

@@ -23,6 +23,8 @@ public final class Retention {
 
   static final int ROOTS_KEPT = 64;
   static final int ROOTS_REPORTED = 3;
+  /** Walks that may miss a path before it is forgotten. */
+  static final int STALE_WALKS = 3;
   private static final int TOP_FRAMES = 3;
 
   private final Instrumentation inst;
@@ -205,9 +207,6 @@ public final class Retention {
     }
     return List.copyOf(ranked.subList(0, Math.min(ROOTS_REPORTED, ranked.size())));
   }
-
-  /** Walks that may miss a path before it is forgotten. */
-  static final int STALE_WALKS = 3;
 
   /**
    * One path's first and highest figures. Growth is counted up to the highest figure seen: a
