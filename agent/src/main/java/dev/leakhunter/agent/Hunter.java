@@ -241,7 +241,7 @@ final class Hunter implements Runnable {
     model.add(jobs, histogram);
     lastSampledJobs = jobs;
     Analysis analysis = model.analyze();
-    Explanation explained = explain(jobs, analysis, histogram);
+    Explanation explained = explain(jobs, analysis);
     followAllocations(analysis);
 
     if (samples.size() == SAMPLES_IN_REPORT) {
@@ -286,7 +286,7 @@ final class Hunter implements Runnable {
    * Roots and paths of the suspects (and of the traced type, from the first sample on). The walk
    * runs here, on the sampler thread, and counts in this sample's cost.
    */
-  private Explanation explain(long jobs, Analysis analysis, Histogram histogram) {
+  private Explanation explain(long jobs, Analysis analysis) {
     if (retention == null) {
       return null;
     }

@@ -35,6 +35,7 @@ final class TypeSites {
   // Racy on purpose: a lost increment shifts the sampling a little, a lock would cost every construction.
   private long count;
   private final Map<String, Entry> sites = new HashMap<>();
+  private int censuses;
   private long overflow;
 
   TypeSites(Class<?> type) {
@@ -115,6 +116,7 @@ final class TypeSites {
 
   /** Right after a census (a full GC): each site's samples that are alive now are held by something. */
   synchronized void afterCensus() {
+    censuses++;
     for (Entry e : sites.values()) {
       e.survivors = Math.max(e.survivors, e.alive());
     }
@@ -123,7 +125,9 @@ final class TypeSites {
   synchronized List<Site> sites() {
     List<Site> out = new ArrayList<>(sites.size());
     for (Entry e : sites.values()) {
-      out.add(new Site(e.frames, e.sampled, e.survivors));
+      // Before the first census since the type was followed (a run that ends right after it is
+      // named), what is alive now is the best there is: no full GC has sorted the samples yet.
+      out.add(new Site(e.frames, e.sampled, censuses == 0 ? e.alive() : e.survivors));
     }
     out.sort(Comparator.comparingInt(Site::survivors).reversed()
         .thenComparing(Comparator.comparingLong(Site::sampled).reversed()));

@@ -171,8 +171,11 @@ public final class Retention {
 
   /**
    * The roots of one type, the path whose bytes grow fastest first. A path no longer reached is kept
-   * for {@value #STALE_WALKS} walks: a host that shuts down (its pool threads ended, its shutdown
-   * hooks running) drops what held the leak just before the final report.
+   * for {@value #STALE_WALKS} walks if it was among those reported: a host that shuts down (its pool
+   * threads ended, its shutdown hooks running) drops what held the leak just before the final
+   * report. Only the reported paths keep their labels between walks: the others' strings are JDK
+   * objects that the census counts, and a type with many paths ({@code byte[]}) filled the history
+   * with them slowly enough to read as growth.
    */
   private List<Holding> rank(long jobs, Target target, List<Holding> found) {
     Map<String, Seen> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
@@ -187,25 +190,35 @@ public final class Retention {
       Seen s = seen.get(key);
       if (s == null) {
         // Not "none before": the path may have been cut from the history, or the walk cut short.
-        seen.put(key, new Seen(jobs, h));
+        seen.put(key, new Seen(key, jobs, h));
       } else {
         s.update(jobs, h);
       }
     }
-    seen.values().removeIf(s -> !keys.contains(s.key()) && ++s.missed > STALE_WALKS);
-    List<Holding> ranked = new ArrayList<>();
-    for (Seen s : seen.values()) {
-      ranked.add(s.holding(target.bytesPerJob(), totalBytes));
+    seen.values().removeIf(s -> !keys.contains(s.key) && (s.latest == null || ++s.missed > STALE_WALKS));
+    List<Seen> ranked = new ArrayList<>(seen.values());
+    List<Holding> holdings = new ArrayList<>();
+    for (Seen s : ranked) {
+      s.ranked = s.holding(target.bytesPerJob(), totalBytes);
     }
     // Paths seen in two walks first, by growth; paths seen once after them, by size.
-    ranked.sort(Comparator.comparingInt((Holding h) -> Double.isNaN(h.perJob()) ? 1 : 0)
-        .thenComparing(Comparator.comparingDouble((Holding h) -> Double.isNaN(h.perJob()) ? 0 : h.bytesPerJob()).reversed())
-        .thenComparing(Comparator.comparingLong(Holding::bytes).reversed()));
-    while (seen.size() > ROOTS_KEPT) {
-      Holding dropped = ranked.remove(ranked.size() - 1);
-      seen.remove(rootKey(dropped.root()) + " -> " + dropped.path());
+    ranked.sort(Comparator.comparingInt((Seen s) -> Double.isNaN(s.ranked.perJob()) ? 1 : 0)
+        .thenComparing(Comparator.comparingDouble(
+            (Seen s) -> Double.isNaN(s.ranked.perJob()) ? 0 : s.ranked.bytesPerJob()).reversed())
+        .thenComparing(Comparator.comparingLong((Seen s) -> s.ranked.bytes()).reversed()));
+    while (ranked.size() > ROOTS_KEPT) {
+      seen.remove(ranked.remove(ranked.size() - 1).key);
     }
-    return List.copyOf(ranked.subList(0, Math.min(ROOTS_REPORTED, ranked.size())));
+    for (int i = 0; i < ranked.size(); i++) {
+      Seen s = ranked.get(i);
+      if (i < ROOTS_REPORTED) {
+        holdings.add(s.ranked);
+      } else {
+        s.latest = null;
+      }
+      s.ranked = null;
+    }
+    return List.copyOf(holdings);
   }
 
   /**
@@ -214,6 +227,7 @@ public final class Retention {
    * reads as flat, as it should).
    */
   private static final class Seen {
+    final String key;
     final long firstJobs;
     final long firstCount;
     final long firstBytes;
@@ -221,11 +235,13 @@ public final class Retention {
     long topCount;
     long topBytesJobs;
     long topBytes;
-    Holding latest;
+    Holding latest; // null once it is not among the reported: it then counts while it is reached
+    Holding ranked; // only during rank
     long latestJobs;
     int missed;
 
-    Seen(long jobs, Holding h) {
+    Seen(String key, long jobs, Holding h) {
+      this.key = key;
       firstJobs = jobs;
       firstCount = h.instances();
       firstBytes = h.bytes();
@@ -249,10 +265,6 @@ public final class Retention {
       latest = h; // thread labels change between walks: the newest names the threads of now
       latestJobs = jobs;
       missed = 0;
-    }
-
-    String key() {
-      return rootKey(latest.root()) + " -> " + latest.path();
     }
 
     /**
