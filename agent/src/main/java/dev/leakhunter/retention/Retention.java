@@ -32,8 +32,10 @@ public final class Retention {
   private final Predicate<String> ownType;
   private final Walker walker;
   private final boolean collectRoots;
-  // type -> root key -> what the walks saw of that path
-  private final Map<String, Map<String, Seen>> history = new HashMap<>();
+  // type -> hash of the root key and path -> what the walks saw of that path. A hash, not the key:
+  // 64 paths' keys are ~20 KB of strings, JDK objects the census counts, and their arrival with a
+  // type's first walk broke the staircase of a doubling buffer (GrowingBuffer) on JDK 25.
+  private final Map<String, Map<Long, Seen>> history = new HashMap<>();
 
   public Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
     this(inst, access, ownType, limits, true);
@@ -178,14 +180,14 @@ public final class Retention {
    * with them slowly enough to read as growth.
    */
   private List<Holding> rank(long jobs, Target target, List<Holding> found) {
-    Map<String, Seen> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
+    Map<Long, Seen> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
     long totalBytes = 0;
     for (Holding h : found) {
       totalBytes += h.bytes();
     }
-    Set<String> keys = new HashSet<>();
+    Set<Long> keys = new HashSet<>();
     for (Holding h : found) {
-      String key = rootKey(h.root()) + " -> " + h.path();
+      long key = hash64(rootKey(h.root()) + " -> " + h.path());
       keys.add(key);
       Seen s = seen.get(key);
       if (s == null) {
@@ -221,13 +223,23 @@ public final class Retention {
     return List.copyOf(holdings);
   }
 
+  /** FNV-1a, 64 bits: 64 paths per type collide with odds of about 1 in 10^17. */
+  static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
   /**
    * One path's first and highest figures. Growth is counted up to the highest figure seen: a
    * leak's only rises, and a drop is the host tearing down (or a bounded cache evicting, which then
    * reads as flat, as it should).
    */
   private static final class Seen {
-    final String key;
+    final long key;
     final long firstJobs;
     final long firstCount;
     final long firstBytes;
@@ -240,7 +252,7 @@ public final class Retention {
     long latestJobs;
     int missed;
 
-    Seen(String key, long jobs, Holding h) {
+    Seen(long key, long jobs, Holding h) {
       this.key = key;
       firstJobs = jobs;
       firstCount = h.instances();
