@@ -36,7 +36,6 @@ final class TypeSites {
   private long count;
   private final Map<String, Entry> sites = new HashMap<>();
   private int censuses;
-  private long overflow;
 
   TypeSites(Class<?> type) {
     this.type = type;
@@ -93,8 +92,7 @@ final class TypeSites {
       Entry e = sites.get(key);
       if (e == null) {
         if (sites.size() >= MAX_SITES) {
-          overflow++;
-          return;
+          return; // bounded: a 33rd site is not recorded
         }
         e = new Entry(frames);
         sites.put(key, e);
@@ -132,10 +130,6 @@ final class TypeSites {
     out.sort(Comparator.comparingInt(Site::survivors).reversed()
         .thenComparing(Comparator.comparingLong(Site::sampled).reversed()));
     return out;
-  }
-
-  synchronized long overflow() {
-    return overflow;
   }
 
   private static final class Entry {
