@@ -2,7 +2,6 @@ package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.jobs.JobInstrumentation;
-import dev.leakhunter.jobs.JobPattern;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.retention.DeepAccess;
 import dev.leakhunter.retention.Retention;
@@ -11,7 +10,6 @@ import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
@@ -107,8 +105,7 @@ final class AgentLauncher {
     Runtime.getRuntime().addShutdownHook(hook);
     hunter.start();
     AgentControl.started(new Hunt(options, hunter, transformer, allocations, inst, hook, log));
-    log.info("hunting leaks per job of " + options.jobs().stream().map(JobPattern::toString)
-        .collect(Collectors.joining(", ")) + "; reports in " + options.out().toAbsolutePath()
+    log.info("hunting leaks per job of " + options.jobsJoined(", ") + "; reports in " + options.out().toAbsolutePath()
         + " (first census after " + options.warmup() + " jobs, then "
         + (options.everyAuto() ? "within a " + options.asMap().get(AgentOptions.OVERHEAD) + "% overhead budget"
         : "every " + options.every() + " jobs") + ")");

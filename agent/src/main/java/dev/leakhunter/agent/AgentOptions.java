@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The agent options, {@code KEY=VALUE,KEY=VALUE} (DESIGN, "Agent options"): parsed and validated
@@ -270,7 +270,7 @@ public final class AgentOptions {
   /** The effective options, defaults included, in the order of DESIGN; for the report. */
   public Map<String, String> asMap() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(JOBS, jobs.stream().map(JobPattern::toString).collect(Collectors.joining(":")));
+    m.put(JOBS, jobsJoined(":"));
     m.put(OUT, out.toString());
     m.put(WARMUP, Integer.toString(warmup));
     m.put(EVERY, everyAuto() ? "auto" : Integer.toString(every));
@@ -280,7 +280,13 @@ public final class AgentOptions {
     if (trace != null) {
       m.put(TRACE, trace);
     }
-    m.put(REPORT, report.stream().sorted().map(ReportFormat::id).collect(Collectors.joining(":")));
+    StringJoiner formats = new StringJoiner(":");
+    EnumSet<ReportFormat> ordered = EnumSet.noneOf(ReportFormat.class); // declaration order
+    ordered.addAll(report);
+    for (ReportFormat f : ordered) {
+      formats.add(f.id());
+    }
+    m.put(REPORT, formats.toString());
     m.put(QUIET, Boolean.toString(quiet));
     return m;
   }
@@ -291,6 +297,22 @@ public final class AgentOptions {
 
   @Override
   public String toString() {
-    return asMap().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    StringJoiner all = new StringJoiner(",");
+    for (Map.Entry<String, String> e : asMap().entrySet()) {
+      all.add(e.getKey() + "=" + e.getValue());
+    }
+    return all.toString();
+  }
+
+  /**
+   * The job patterns joined by {@code separator}. Plain loops here and elsewhere in the agent, not
+   * streams: stream stages are JIT profiles the agent would share with the host (see OwnSort).
+   */
+  public String jobsJoined(String separator) {
+    StringJoiner joined = new StringJoiner(separator);
+    for (JobPattern p : jobs) {
+      joined.add(p.toString());
+    }
+    return joined.toString();
   }
 }

@@ -12,7 +12,7 @@ public final class AgentPackages {
 
   private static final String ROOT = "dev.leakhunter.";
   private static final Set<String> OWN = Set.of(
-      "agent", "jobs", "census", "growth", "retention", "allocation", "report", "cli", "junit", "shaded");
+      "agent", "common", "jobs", "census", "growth", "retention", "allocation", "report", "cli", "junit", "shaded");
 
   private AgentPackages() {
   }

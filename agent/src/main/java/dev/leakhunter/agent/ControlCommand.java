@@ -30,7 +30,7 @@ public final class ControlCommand {
   private final Map<String, String> args;
 
   public ControlCommand(String name, String value, Map<String, String> args) {
-    if (name.isEmpty() || !name.chars().allMatch(c -> Character.isLetter(c))) {
+    if (!name.matches("\\p{IsLetter}+")) {
       throw new IllegalArgumentException("not a command name: '" + name + "'");
     }
     for (String key : args.keySet()) {

@@ -273,13 +273,23 @@ final class Hunter implements Runnable {
   private void perJobLine(Histogram histogram, long jobs, long inFlight) {
     Map<String, Long> counts = new HashMap<>();
     for (HistogramRow r : histogram.rows()) {
-      counts.merge(r.type(), r.instances(), Long::sum);
+      Long before = counts.get(r.type());
+      counts.put(r.type(), before == null ? r.instances() : before + r.instances());
     }
     if (previousCounts != null) {
       log.info(SampleLine.jobs(previousJobs, jobs, inFlight, previousCounts, counts));
     }
     previousCounts = counts;
     previousJobs = jobs;
+  }
+
+  private static boolean hasType(List<Target> targets, String type) {
+    for (Target t : targets) {
+      if (t.type().equals(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -298,7 +308,7 @@ final class Hunter implements Runnable {
         }
       }
       String trace = options.trace();
-      if (trace != null && targets.stream().noneMatch(t -> t.type().equals(trace))) {
+      if (trace != null && !hasType(targets, trace)) {
         targets.add(new Target(trace, 0));
       }
       if (targets.isEmpty()) {

@@ -45,7 +45,14 @@ public final class AllocationSites {
   }
 
   static synchronized void untrack(Class<?> type) {
-    tracked = Arrays.stream(tracked).filter(t -> t.type() != type).toArray(TypeSites[]::new);
+    TypeSites[] kept = new TypeSites[tracked.length];
+    int n = 0;
+    for (TypeSites t : tracked) {
+      if (t.type() != type) {
+        kept[n++] = t;
+      }
+    }
+    tracked = Arrays.copyOf(kept, n);
   }
 
   static synchronized void clear() {

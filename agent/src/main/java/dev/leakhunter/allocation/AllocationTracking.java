@@ -150,7 +150,11 @@ public final class AllocationTracking {
       return List.of();
     }
     List<Site> all = AllocationSites.sitesOf(tracked.get(type).type().getName());
-    if (all.stream().noneMatch(s -> s.survivors() > 0)) {
+    boolean anySurvives = false;
+    for (Site s : all) {
+      anySurvives |= s.survivors() > 0;
+    }
+    if (!anySurvives) {
       return all;
     }
     List<Site> surviving = new ArrayList<>();

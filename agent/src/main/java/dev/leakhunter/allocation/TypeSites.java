@@ -1,11 +1,13 @@
 package dev.leakhunter.allocation;
 
+import dev.leakhunter.common.OwnSort;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The allocation sites of one tracked type. Constructions are sampled: all of the first
@@ -28,6 +30,10 @@ final class TypeSites {
   private static final int MAX_CHAIN = 4;
 
   private static final StackWalker WALKER = StackWalker.getInstance();
+  private static final Comparator<Site> MOST_SURVIVORS_FIRST = (a, b) -> {
+    int survivors = Integer.compare(b.survivors(), a.survivors());
+    return survivors != 0 ? survivors : Long.compare(b.sampled(), a.sampled());
+  };
   private static final String OWN_PACKAGE = TypeSites.class.getPackageName() + ".";
 
   private final Class<?> type;
@@ -62,6 +68,22 @@ final class TypeSites {
     return type;
   }
 
+  /**
+   * The frames below the advice. Iterated by hand, not with the stream's {@code dropWhile} and
+   * {@code limit}: this runs on the host's threads, and stream stages are JIT profiles shared with
+   * the host's own streams (see OwnSort).
+   */
+  private static List<StackWalker.StackFrame> topFrames(Stream<StackWalker.StackFrame> frames) {
+    List<StackWalker.StackFrame> top = new ArrayList<>(MAX_FRAMES + MAX_CHAIN);
+    for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext() && top.size() < MAX_FRAMES + MAX_CHAIN; ) {
+      StackWalker.StackFrame f = it.next();
+      if (!top.isEmpty() || !f.getClassName().startsWith(OWN_PACKAGE)) {
+        top.add(f);
+      }
+    }
+    return top;
+  }
+
   String name() {
     return name;
   }
@@ -71,8 +93,7 @@ final class TypeSites {
     if (n > FIRST && (n & (Long.highestOneBit(n / FIRST) - 1)) != 0) {
       return;
     }
-    List<StackWalker.StackFrame> top = WALKER.walk(s -> s.dropWhile(f -> f.getClassName().startsWith(OWN_PACKAGE))
-        .limit(MAX_FRAMES + MAX_CHAIN).collect(Collectors.toList()));
+    List<StackWalker.StackFrame> top = WALKER.walk(TypeSites::topFrames);
     int constructors = 0;
     while (constructors < top.size() && isOwnConstructor(top.get(constructors))) {
       constructors++;
@@ -127,8 +148,7 @@ final class TypeSites {
       // named), what is alive now is the best there is: no full GC has sorted the samples yet.
       out.add(new Site(e.frames, e.sampled, censuses == 0 ? e.alive() : e.survivors));
     }
-    out.sort(Comparator.comparingInt(Site::survivors).reversed()
-        .thenComparing(Comparator.comparingLong(Site::sampled).reversed()));
+    OwnSort.sort(out, MOST_SURVIVORS_FIRST);
     return out;
   }
 

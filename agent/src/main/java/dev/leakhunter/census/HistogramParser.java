@@ -1,13 +1,12 @@
 package dev.leakhunter.census;
 
+import dev.leakhunter.common.OwnSort;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses the text of HotSpot's {@code GC.class_histogram} diagnostic command, as {@code jcmd PID
@@ -31,17 +30,13 @@ import java.util.regex.Pattern;
  */
 public final class HistogramParser {
   /**
-   * {@code rank: instances bytes name [(module)]}. A class name never holds whitespace, so the name
-   * is one token; the module part is optional (classes of the unnamed module have none).
+   * Largest first; ties by name so that equal inputs always give equal histograms. Written out, not
+   * built with {@code Comparator.comparing}, and sorted by {@link OwnSort}: see there for why.
    */
-  private static final Pattern ROW =
-      Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)(?:\\s+\\([^()\\s]*\\))?\\s*");
-  private static final Pattern TOTAL = Pattern.compile("\\s*Total\\s+(\\d+)\\s+(\\d+)\\s*");
-
-  /** Largest first; ties by name so that equal inputs always give equal histograms. */
-  private static final Comparator<HistogramRow> BY_BYTES_DESC =
-      Comparator.comparingLong(HistogramRow::bytes).reversed()
-          .thenComparing(HistogramRow::type);
+  private static final Comparator<HistogramRow> BY_BYTES_DESC = (a, b) -> {
+    int bytes = Long.compare(b.bytes(), a.bytes());
+    return bytes != 0 ? bytes : a.type().compareTo(b.type());
+  };
 
   private HistogramParser() {
   }
@@ -62,21 +57,28 @@ public final class HistogramParser {
     Objects.requireNonNull(text, "text");
     Map<String, Accumulator> byType = new LinkedHashMap<>();
     long[] total = null;
-    for (String line : text.split("\\R")) {
-      Matcher row = ROW.matcher(line);
-      if (row.matches()) {
-        long instances = parseCount(row.group(1));
-        long bytes = parseCount(row.group(2));
+    int at = 0;
+    while (at < text.length()) {
+      int end = lineEnd(text, at);
+      Line line = new Line(text, at, end);
+      at = nextLine(text, end);
+      if (line.row()) {
+        long instances = parseCount(line.instances);
+        long bytes = parseCount(line.bytes);
         if (instances >= 0 && bytes >= 0) {
-          byType.computeIfAbsent(TypeNames.toJavaName(row.group(3)), type -> new Accumulator())
-              .add(instances, bytes);
+          String type = TypeNames.toJavaName(line.name);
+          Accumulator a = byType.get(type);
+          if (a == null) {
+            a = new Accumulator();
+            byType.put(type, a);
+          }
+          a.add(instances, bytes);
         }
         continue;
       }
-      Matcher totalLine = TOTAL.matcher(line);
-      if (totalLine.matches()) {
-        long instances = parseCount(totalLine.group(1));
-        long bytes = parseCount(totalLine.group(2));
+      if (line.total()) {
+        long instances = parseCount(line.instances);
+        long bytes = parseCount(line.bytes);
         if (instances >= 0 && bytes >= 0) {
           total = new long[] {instances, bytes};
         }
@@ -96,10 +98,113 @@ public final class HistogramParser {
       sumInstances += a.instances;
       sumBytes += a.bytes;
     }
-    rows.sort(BY_BYTES_DESC);
+    OwnSort.sort(rows, BY_BYTES_DESC);
     return total != null
         ? new Histogram(rows, total[0], total[1])
         : new Histogram(rows, sumInstances, sumBytes);
+  }
+
+  private static int lineEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int nextLine(String text, int end) {
+    boolean crlf = end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n';
+    return crlf ? end + 2 : end + 1;
+  }
+
+  /**
+   * One line, read by hand rather than with regular expressions: the JDK's regex engine is code the
+   * host runs too, and thousands of lines per census filled its JIT profiles with the agent's
+   * patterns (see OwnSort). A row is {@code rank: instances bytes name [(module)]}; a class name
+   * never holds whitespace, so the name is one token, and classes of the unnamed module have no
+   * module part. The total is {@code Total instances bytes}.
+   */
+  private static final class Line {
+    private final String s;
+    private final int end;
+    private int i;
+    private String instances;
+    private String bytes;
+    private String name;
+
+    Line(String s, int from, int end) {
+      this.s = s;
+      this.i = from;
+      this.end = end;
+    }
+
+    boolean row() {
+      int start = i;
+      space();
+      boolean read = digits() != null && take(':') && space() && (instances = digits()) != null && space()
+          && (bytes = digits()) != null && space() && (name = token()) != null;
+      if (read && space() && take('(')) {
+        while (i < end && s.charAt(i) != '(' && s.charAt(i) != ')' && !isSpace(s.charAt(i))) {
+          i++;
+        }
+        read = take(')');
+        space();
+      }
+      if (!read || i < end) {
+        i = start;
+        return false;
+      }
+      return true;
+    }
+
+    boolean total() {
+      space();
+      if (!s.startsWith("Total", i) || i + "Total".length() > end) {
+        return false;
+      }
+      i += "Total".length();
+      boolean read = space() && (instances = digits()) != null && space() && (bytes = digits()) != null;
+      space();
+      return read && i == end;
+    }
+
+    /** Skips whitespace; true if there was any. */
+    private boolean space() {
+      int from = i;
+      while (i < end && isSpace(s.charAt(i))) {
+        i++;
+      }
+      return i > from;
+    }
+
+    private String digits() {
+      int from = i;
+      while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      return i > from ? s.substring(from, i) : null;
+    }
+
+    private String token() {
+      int from = i;
+      while (i < end && !isSpace(s.charAt(i))) {
+        i++;
+      }
+      return i > from ? s.substring(from, i) : null;
+    }
+
+    private boolean take(char c) {
+      if (i < end && s.charAt(i) == c) {
+        i++;
+        return true;
+      }
+      return false;
+    }
+
+    /** What {@code \s} matches in a regular expression. */
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
   }
 
   /** A count, or -1 if it does not fit a long: the line is then skipped like any odd line. */

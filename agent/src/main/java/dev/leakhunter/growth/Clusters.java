@@ -1,5 +1,6 @@
 package dev.leakhunter.growth;
 
+import dev.leakhunter.common.OwnSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,14 +75,33 @@ final class Clusters {
     }
   }
 
-  private static final Comparator<Candidate> BY_BYTES_THEN_NAME =
-      Comparator.comparingDouble(Candidate::bytesPerJob).reversed()
-          .thenComparing(Candidate::type);
+  // Comparators written out and sorts by OwnSort: the JDK's shared sort and Comparator combinators
+  // would carry the agent's types into the host's JIT profiles (see OwnSort).
+  private static final Comparator<Candidate> BY_BYTES_THEN_NAME = (a, b) -> {
+    int bytes = Double.compare(b.bytesPerJob(), a.bytesPerJob());
+    return bytes != 0 ? bytes : a.type().compareTo(b.type());
+  };
 
-  private static final Comparator<Candidate> LEAD_FIRST =
-      Comparator.comparingInt((Candidate c) -> TypeNames.specificity(c.type()))
-          .thenComparingDouble(c -> c.counted() ? c.instancesPerJob() : Double.POSITIVE_INFINITY)
-          .thenComparing(BY_BYTES_THEN_NAME);
+  private static final Comparator<Candidate> LEAD_FIRST = (a, b) -> {
+    int specific = Integer.compare(TypeNames.specificity(a.type()), TypeNames.specificity(b.type()));
+    if (specific != 0) {
+      return specific;
+    }
+    int perJob = Double.compare(a.counted() ? a.instancesPerJob() : Double.POSITIVE_INFINITY,
+        b.counted() ? b.instancesPerJob() : Double.POSITIVE_INFINITY);
+    return perJob != 0 ? perJob : BY_BYTES_THEN_NAME.compare(a, b);
+  };
+
+  /** Clusters led by an application type first, then by bytes per job in total, then by the lead's name. */
+  private static final Comparator<List<Candidate>> CLUSTERS_FIRST = (a, b) -> {
+    int application = Integer.compare(TypeNames.specificity(a.get(0).type()) == 0 ? 0 : 1,
+        TypeNames.specificity(b.get(0).type()) == 0 ? 0 : 1);
+    if (application != 0) {
+      return application;
+    }
+    int bytes = Double.compare(totalBytesPerJob(b), totalBytesPerJob(a));
+    return bytes != 0 ? bytes : a.get(0).type().compareTo(b.get(0).type());
+  };
 
   private Clusters() {
   }
@@ -92,7 +112,7 @@ final class Clusters {
    */
   static List<Suspect> rank(List<Candidate> candidates) {
     List<Candidate> left = new ArrayList<>(candidates);
-    left.sort(BY_BYTES_THEN_NAME);
+    OwnSort.sort(left, BY_BYTES_THEN_NAME);
     List<List<Candidate>> clusters = new ArrayList<>();
     while (!left.isEmpty()) {
       Candidate seed = left.remove(0);
@@ -105,15 +125,13 @@ final class Clusters {
           i++;
         }
       }
-      Candidate lead = cluster.stream().min(LEAD_FIRST).orElseThrow();
+      Candidate lead = OwnSort.min(cluster, LEAD_FIRST);
       cluster.remove(lead);
-      cluster.sort(BY_BYTES_THEN_NAME);
+      OwnSort.sort(cluster, BY_BYTES_THEN_NAME);
       cluster.add(0, lead);
       clusters.add(cluster);
     }
-    clusters.sort(Comparator.comparingInt((List<Candidate> c) -> TypeNames.specificity(c.get(0).type()) == 0 ? 0 : 1)
-        .thenComparing(Comparator.comparingDouble(Clusters::totalBytesPerJob).reversed())
-        .thenComparing(cluster -> cluster.get(0).type()));
+    OwnSort.sort(clusters, CLUSTERS_FIRST);
     List<Suspect> ranked = new ArrayList<>(candidates.size());
     for (int i = 0; i < clusters.size(); i++) {
       for (Candidate c : clusters.get(i)) {

@@ -75,7 +75,9 @@ final class SampleStore {
       if (types.size() >= maxTypes) {
         return;
       }
-      types.computeIfAbsent(row.type(), t -> new TypeSeries(t, capacity));
+      if (!types.containsKey(row.type())) {
+        types.put(row.type(), new TypeSeries(row.type(), capacity));
+      }
     }
   }
 

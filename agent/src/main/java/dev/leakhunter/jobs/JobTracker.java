@@ -67,7 +67,13 @@ public final class JobTracker {
     }
   }
 
-  private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(JobTracker::register);
+  // A subclass, not ThreadLocal.withInitial: the supplier's call site there is shared with the host's.
+  private static final ThreadLocal<Slot> SLOT = new ThreadLocal<>() {
+    @Override
+    protected Slot initialValue() {
+      return register();
+    }
+  };
 
   // Guarded by REGISTRY: the live slots and what the dead ones had counted.
   private static final List<Slot> REGISTRY = new ArrayList<>();

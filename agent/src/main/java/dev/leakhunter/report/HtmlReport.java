@@ -4,6 +4,7 @@ import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Suspect;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code leakhunter-report.html}: the text report's content as one self-contained page (inline CSS, inline
@@ -159,8 +160,10 @@ public final class HtmlReport {
       return;
     }
     h.append("<h2>Options</h2>\n<table>\n");
-    r.options().forEach((k, v) -> h.append("<tr><th><code>").append(esc(k)).append("</code></th><td><code>")
-        .append(esc(v)).append("</code></td></tr>\n"));
+    for (Map.Entry<String, String> e : r.options().entrySet()) {
+      h.append("<tr><th><code>").append(esc(e.getKey())).append("</code></th><td><code>")
+          .append(esc(e.getValue())).append("</code></td></tr>\n");
+    }
     h.append("</table>\n");
   }
 

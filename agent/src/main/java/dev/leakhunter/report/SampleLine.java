@@ -1,8 +1,10 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.common.OwnSort;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,10 @@ import java.util.Map;
 public final class SampleLine {
   /** More would not fit one line; the report has them all. */
   static final int TOP = 3;
+  private static final Comparator<Map.Entry<String, Long>> MOST_GROWN_FIRST = (a, b) -> {
+    int grown = Long.compare(b.getValue(), a.getValue());
+    return grown != 0 ? grown : a.getKey().compareTo(b.getKey());
+  };
 
   private SampleLine() {
   }
@@ -76,7 +82,7 @@ public final class SampleLine {
         grown.add(Map.entry(e.getKey(), delta));
       }
     }
-    grown.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    OwnSort.sort(grown, MOST_GROWN_FIRST);
     StringBuilder sb = new StringBuilder();
     sb.append(jobs - previousJobs == 1 ? "job " + jobs : "jobs " + (previousJobs + 1) + "-" + jobs);
     if (inFlight > 0) {

@@ -17,7 +17,12 @@ final class Summary {
   static List<List<Report.SuspectReport>> clusters(List<Report.SuspectReport> suspects) {
     Map<Integer, List<Report.SuspectReport>> byCluster = new TreeMap<>();
     for (Report.SuspectReport s : suspects) {
-      byCluster.computeIfAbsent(s.suspect().cluster(), k -> new ArrayList<>()).add(s);
+      List<Report.SuspectReport> cluster = byCluster.get(s.suspect().cluster());
+      if (cluster == null) {
+        cluster = new ArrayList<>();
+        byCluster.put(s.suspect().cluster(), cluster);
+      }
+      cluster.add(s);
     }
     return new ArrayList<>(byCluster.values());
   }

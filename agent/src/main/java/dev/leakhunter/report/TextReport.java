@@ -100,8 +100,13 @@ public final class TextReport {
       return;
     }
     // Once a root is seen growing, roots that hold a flat share of the type are beside the point.
-    boolean anyGrows = roots.stream().anyMatch(r -> r.bytesPerJob() > 0);
-    List<Report.Root> shown = anyGrows ? roots.stream().filter(r -> r.bytesPerJob() > 0).toList() : roots;
+    List<Report.Root> growing = new ArrayList<>();
+    for (Report.Root r : roots) {
+      if (r.bytesPerJob() > 0) {
+        growing.add(r);
+      }
+    }
+    List<Report.Root> shown = growing.isEmpty() ? roots : growing;
     for (Report.Root root : shown.subList(0, Math.min(MAX_ROOTS, shown.size()))) {
       out.append("  held by ").append(Units.plain(root.root()));
       if (!root.path().isEmpty()) {

@@ -69,7 +69,12 @@ public final class TraceDot {
   }
 
   private static String id(Map<String, String> ids, String key) {
-    return ids.computeIfAbsent(key, k -> "n" + ids.size());
+    String id = ids.get(key);
+    if (id == null) {
+      id = "n" + ids.size();
+      ids.put(key, id);
+    }
+    return id;
   }
 
   private static String escape(String s) {

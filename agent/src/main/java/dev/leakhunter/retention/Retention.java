@@ -1,10 +1,12 @@
 package dev.leakhunter.retention;
 
+import dev.leakhunter.common.OwnSort;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,17 @@ public final class Retention {
   /** Walks that may miss a path before it is forgotten. */
   static final int STALE_WALKS = 3;
   private static final int TOP_FRAMES = 3;
+
+  /** Paths seen in two walks first, by growth; paths seen once after them, by size. */
+  private static final Comparator<Seen> GROWING_FIRST = (a, b) -> {
+    boolean aOnce = Double.isNaN(a.ranked.perJob());
+    boolean bOnce = Double.isNaN(b.ranked.perJob());
+    if (aOnce != bOnce) {
+      return aOnce ? 1 : -1;
+    }
+    int growth = Double.compare(bOnce ? 0 : b.ranked.bytesPerJob(), aOnce ? 0 : a.ranked.bytesPerJob());
+    return growth != 0 ? growth : Long.compare(b.ranked.bytes(), a.ranked.bytes());
+  };
 
   private final Instrumentation inst;
   private final DeepAccess access;
@@ -103,8 +116,7 @@ public final class Retention {
     Map<String, List<Holding>> raw = new HashMap<>();
     for (Map.Entry<String, List<Walk.Hit>> e : byThreadPattern(walk.hits()).entrySet()) {
       for (Walk.Hit h : e.getValue()) {
-        raw.computeIfAbsent(h.type(), k -> new ArrayList<>())
-            .add(new Holding(h.root(), h.path(), h.count(), h.bytes(), Double.NaN, 0, 0));
+        listIn(raw, h.type()).add(new Holding(h.root(), h.path(), h.count(), h.bytes(), Double.NaN, 0, 0));
       }
     }
     return new Explanation(raw, walk.visited(), System.nanoTime() - started, walk.notes());
@@ -119,10 +131,10 @@ public final class Retention {
         merged.put(h.type() + "\0" + h.root() + "\0" + h.path(), h);
         continue;
       }
-      String pattern = h.thread().getName().replaceAll("[0-9]+", "N");
+      String pattern = digitsAsN(h.thread().getName());
       String key = h.type() + "\0thread " + pattern + "\0" + h.path();
       Walk.Hit seen = merged.get(key);
-      names.computeIfAbsent(key, k -> new ArrayList<>()).add(h.thread().getName());
+      listIn(names, key).add(h.thread().getName());
       merged.put(key, seen == null ? h
           : new Walk.Hit(seen.root(), seen.type(), seen.count() + h.count(), seen.bytes() + h.bytes(), seen.path(),
               seen.thread()));
@@ -133,13 +145,24 @@ public final class Retention {
       if (h.thread() != null) {
         h = new Walk.Hit(threadLabel(h, names.get(e.getKey())), h.type(), h.count(), h.bytes(), h.path(), h.thread());
       }
-      out.computeIfAbsent(h.type(), k -> new ArrayList<>()).add(h);
+      listIn(out, h.type()).add(h);
     }
     return out;
   }
 
+  // get-or-put by hand, here and below: Map.computeIfAbsent's call of its function is one JIT profile
+  // for the whole JVM, which the agent's lambdas would share with the host's (see OwnSort)
+  private static <K, V> List<V> listIn(Map<K, List<V>> map, K key) {
+    List<V> list = map.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      map.put(key, list);
+    }
+    return list;
+  }
+
   private static String threadLabel(Walk.Hit h, List<String> names) {
-    String pattern = h.thread().getName().replaceAll("[0-9]+", "N");
+    String pattern = digitsAsN(h.thread().getName());
     StringBuilder label = new StringBuilder();
     if (names.size() == 1) {
       label.append("thread '").append(names.get(0)).append('\'');
@@ -164,11 +187,38 @@ public final class Retention {
 
   private static String rootKey(String label) {
     // thread labels carry names and frames that change between walks; their pattern does not
-    if (!label.startsWith("thread '") && !label.matches("[0-9]+ threads '.*")) {
+    if (!label.startsWith("thread '") && !isThreadsLabel(label)) {
       return label;
     }
     int quote = label.indexOf('\'');
-    return "threads " + label.substring(quote, label.indexOf('\'', quote + 1) + 1).replaceAll("[0-9]+", "N");
+    return "threads " + digitsAsN(label.substring(quote, label.indexOf('\'', quote + 1) + 1));
+  }
+
+  /** {@code 12 threads '...}: several threads named alike. */
+  private static boolean isThreadsLabel(String label) {
+    int i = 0;
+    while (i < label.length() && label.charAt(i) >= '0' && label.charAt(i) <= '9') {
+      i++;
+    }
+    return i > 0 && label.startsWith(" threads '", i);
+  }
+
+  /**
+   * {@code pool-3-thread-7} becomes {@code pool-N-thread-N}. By hand, not with {@code replaceAll}:
+   * the JDK's regex engine is code the host runs too (see OwnSort).
+   */
+  static String digitsAsN(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      if (!digit) {
+        out.append(c);
+      } else if (i == 0 || name.charAt(i - 1) < '0' || name.charAt(i - 1) > '9') {
+        out.append('N');
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -180,7 +230,11 @@ public final class Retention {
    * with them slowly enough to read as growth.
    */
   private List<Holding> rank(long jobs, Target target, List<Holding> found) {
-    Map<Long, Seen> seen = history.computeIfAbsent(target.type(), k -> new HashMap<>());
+    Map<Long, Seen> seen = history.get(target.type());
+    if (seen == null) {
+      seen = new HashMap<>();
+      history.put(target.type(), seen);
+    }
     long totalBytes = 0;
     for (Holding h : found) {
       totalBytes += h.bytes();
@@ -197,17 +251,18 @@ public final class Retention {
         s.update(jobs, h);
       }
     }
-    seen.values().removeIf(s -> !keys.contains(s.key) && (s.latest == null || ++s.missed > STALE_WALKS));
+    for (Iterator<Seen> it = seen.values().iterator(); it.hasNext(); ) {
+      Seen s = it.next();
+      if (!keys.contains(s.key) && (s.latest == null || ++s.missed > STALE_WALKS)) {
+        it.remove();
+      }
+    }
     List<Seen> ranked = new ArrayList<>(seen.values());
     List<Holding> holdings = new ArrayList<>();
     for (Seen s : ranked) {
       s.ranked = s.holding(target.bytesPerJob(), totalBytes);
     }
-    // Paths seen in two walks first, by growth; paths seen once after them, by size.
-    ranked.sort(Comparator.comparingInt((Seen s) -> Double.isNaN(s.ranked.perJob()) ? 1 : 0)
-        .thenComparing(Comparator.comparingDouble(
-            (Seen s) -> Double.isNaN(s.ranked.perJob()) ? 0 : s.ranked.bytesPerJob()).reversed())
-        .thenComparing(Comparator.comparingLong((Seen s) -> s.ranked.bytes()).reversed()));
+    OwnSort.sort(ranked, GROWING_FIRST);
     while (ranked.size() > ROOTS_KEPT) {
       seen.remove(ranked.remove(ranked.size() - 1).key);
     }

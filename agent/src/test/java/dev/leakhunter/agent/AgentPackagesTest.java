@@ -13,6 +13,7 @@ class AgentPackagesTest {
     assertTrue(AgentPackages.isAgentType("dev.leakhunter.report.Report$Sample[]"));
     assertTrue(AgentPackages.isAgentType("dev.leakhunter.shaded.bytebuddy.agent.builder.AgentBuilder"));
     assertTrue(AgentPackages.isAgentType("dev.leakhunter.jobs.JobTracker"));
+    assertTrue(AgentPackages.isAgentType("dev.leakhunter.common.OwnSort"));
   }
 
   @Test

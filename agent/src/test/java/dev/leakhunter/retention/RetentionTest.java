@@ -226,4 +226,11 @@ class RetentionTest {
     assertTrue(e.notes().contains("static dev.leakhunter.testhost.Holders$StaticMap.CACHE was cut off after 100 objects"),
         e.notes().toString());
   }
+
+  @Test
+  void threadsNamedAlikeShareAPattern() {
+    assertEquals("pool-N-thread-N", Retention.digitsAsN("pool-3-thread-17"));
+    assertEquals("N worker N", Retention.digitsAsN("42 worker 007"));
+    assertEquals("no digits", Retention.digitsAsN("no digits"));
+  }
 }
