@@ -67,7 +67,7 @@ public final class Census {
   Result takeHistogram() throws CensusException {
     Object output;
     long start = System.nanoTime();
-    try {
+    try (HeapSizeHold hold = HeapSizeHold.hold()) {
       output = server.invoke(diagnosticCommand, OPERATION, NO_OPTIONS, SIGNATURE);
     } catch (InstanceNotFoundException e) {
       throw new CensusException("no " + MBEAN_NAME + " MBean on this JVM (" + jvm()

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The agent never harms the host: bad options leave it alone, SIGTERM still gets a report. */
@@ -55,5 +58,28 @@ class HostSafetyIT {
     assertEquals("stopped after " + completed + " jobs", stopped,
         "the final report counts every job the daemon did\n" + demo.outputs());
     assertTrue(demo.stderr().contains("[leakhunter] final report:"), demo.stderr());
+  }
+
+  /**
+   * A census forces a full GC the host never asked for; left alone, HotSpot shrinks the heap after
+   * it (here from 192 MB to about 20 MB) and the host pays in young GCs. The heap must keep its size.
+   */
+  @Test
+  void aCensusLeavesTheHeapItsSize() throws Exception {
+    Path gcLog = ForkedJvm.WORK.resolve("heap-size.gc.log");
+    Files.deleteIfExists(gcLog);
+    ForkedJvm demo = ForkedJvm.start("heap-size", List.of(), ForkedJvm.JAVA,
+        List.of("-XX:InitialHeapSize=192m", "-Xlog:gc:file=" + gcLog), DemoLeaksIT.JOBS + ",every=200",
+        "--leak=none", "--jobs=3000", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+    List<String> censuses = Files.readAllLines(gcLog).stream()
+        .filter(l -> l.contains("Pause Full (Heap Inspection Initiated GC)")).toList();
+    assertTrue(censuses.size() >= 3, "the agent took censuses:\n" + String.join("\n", censuses) + "\n" + demo.outputs());
+    for (String line : censuses) {
+      // ... 36M->4M(192M) 11.7ms: the heap's size after the GC is in parentheses
+      Matcher m = Pattern.compile("->\\d+M\\((\\d+)M\\)").matcher(line);
+      assertTrue(m.find(), line);
+      assertTrue(Integer.parseInt(m.group(1)) >= 192, "the heap shrank after a census: " + line);
+    }
   }
 }
