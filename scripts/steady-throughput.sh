@@ -4,6 +4,7 @@
 # $FROM to the stop, runs interleaved.
 #
 #   scripts/steady-throughput.sh                        # none, default, no-match, woven; 3 rounds
+#   RUNS="none bare" scripts/steady-throughput.sh       # some of them (bare: the agent with no options)
 #   ROUNDS=2 JOBS=250000 scripts/steady-throughput.sh
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/steady-throughput.sh
 set -euo pipefail
@@ -19,6 +20,7 @@ out=scripts/out/steady
 
 declare -A configs=(
   [none]=""
+  [bare]="-"
   [default]="jobs=dev.leakhunter.demo.Worker#handle"
   [no-match]="jobs=no.such.Type#run"
   [woven]="jobs=dev.leakhunter.demo.Worker#handle,warmup=2000000000"
@@ -28,7 +30,11 @@ run() { # name round
   local name=$1 dir=$out/$1-$2
   rm -rf "$dir"; mkdir -p "$dir"
   local args=(-Xmx512m -XX:+UseG1GC)
-  [ -n "${configs[$name]}" ] && args+=("-javaagent:$agent=${configs[$name]},out=$dir/reports")
+  case ${configs[$name]} in
+    "") ;;
+    -) args+=("-javaagent:$agent") ;;
+    *) args+=("-javaagent:$agent=${configs[$name]},out=$dir/reports") ;;
+  esac
   local ta=0 ja=0 tb=0 line j
   while IFS= read -r line; do
     case $line in
@@ -46,7 +52,7 @@ run() { # name round
 }
 
 for r in $(seq 1 "$rounds"); do
-  for name in none default no-match woven; do
+  for name in ${RUNS:-none default no-match woven}; do
     run "$name" "$r"
   done
 done
