@@ -223,7 +223,7 @@ public final class HistogramParser {
       return "an empty text";
     }
     int cut = Math.min(trimmed.length(), 120);
-    return "text starting \"" + trimmed.substring(0, cut).replaceAll("\\R", "\\\\n")
+    return "text starting \"" + trimmed.substring(0, cut).replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\\n")
         + (cut < trimmed.length() ? "...\"" : "\"");
   }
 

@@ -23,9 +23,17 @@ import org.objectweb.asm.Opcodes;
  * stream stage, {@code computeIfAbsent}'s function) lands in the same profile as the host's own,
  * and turns the host's inlined call megamorphic. Measured on the demo daemon, the agent's histogram
  * sort alone cost the host 8-10% of its throughput (docs/performance.md). So no agent class passes a
- * callback to the JDK; {@link OwnSort} sorts, and loops replace streams.
+ * callback to the JDK; {@link OwnSort} sorts, and loops replace streams. The code that runs on every
+ * census does not use the regex engine either.
  */
 class SharedProfilesTest {
+
+  /**
+   * Packages whose code runs on every census, over thousands of histogram rows and walked objects:
+   * no regular expressions there either, since the JDK's regex engine is host code too.
+   */
+  private static final List<String> PER_CENSUS = List.of(
+      "dev/leakhunter/census/", "dev/leakhunter/growth/", "dev/leakhunter/retention/", "dev/leakhunter/allocation/");
 
   /** Packages that run in a JVM of their own, not the host's. */
   private static final Set<String> OWN_JVM = Set.of("dev/leakhunter/cli/");
@@ -48,7 +56,7 @@ class SharedProfilesTest {
       for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
         String name = classes.relativize(file).toString().replace('\\', '/');
         if (OWN_JVM.stream().noneMatch(name::startsWith)) {
-          found.addAll(sharedCallbacks(file));
+          found.addAll(sharedCallbacks(file, PER_CENSUS.stream().anyMatch(name::startsWith)));
           scanned++;
         }
       }
@@ -69,11 +77,32 @@ class SharedProfilesTest {
         "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.filter",
         "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.count",
         "dev/leakhunter/common/SharedProfilesTest$Forbidden.getOrPut -> java/util/Map.computeIfAbsent"),
-        sharedCallbacks(self));
+        sharedCallbacks(self, false));
   }
 
-  /** Calls from {@code file}'s methods into the JDK that take a callback or build a stream. */
-  private static List<String> sharedCallbacks(Path file) throws IOException {
+  @Test
+  void perCensusCodeUsesNoRegularExpressions() throws Exception {
+    Path self = Path.of(Forbidden.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .resolve(Forbidden.class.getName().replace('.', '/') + ".class");
+    assertEquals(List.of(
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/Comparator.comparingInt",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/List.sort",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/List.stream",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.filter",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.count",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.getOrPut -> java/util/Map.computeIfAbsent",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/lang/String.replaceAll",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Pattern.compile",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Pattern.matcher",
+        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Matcher.find"),
+        sharedCallbacks(self, true));
+  }
+
+  /**
+   * Calls from {@code file}'s methods into the JDK that take a callback or build a stream, and with
+   * {@code perCensus} also those into the regex engine.
+   */
+  private static List<String> sharedCallbacks(Path file, boolean perCensus) throws IOException {
     List<String> found = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
       new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
@@ -91,7 +120,7 @@ class SharedProfilesTest {
           return new MethodVisitor(Opcodes.ASM9) {
             @Override
             public void visitMethodInsn(int opcode, String callee, String name, String desc, boolean itf) {
-              if (sharesAProfile(callee, name, desc)) {
+              if (sharesAProfile(callee, name, desc) || perCensus && usesRegex(callee, name)) {
                 found.add(owner + "." + method + " -> " + callee + "." + name);
               }
             }
@@ -114,6 +143,11 @@ class SharedProfilesTest {
         || callee.equals("java/util/Comparator") && !name.equals("compare");
   }
 
+  private static boolean usesRegex(String callee, String name) {
+    return callee.startsWith("java/util/regex/")
+        || callee.equals("java/lang/String") && List.of("split", "replaceAll", "replaceFirst", "matches").contains(name);
+  }
+
   /** What the scan must catch. */
   @SuppressWarnings("unused")
   private static final class Forbidden {
@@ -127,6 +161,10 @@ class SharedProfilesTest {
 
     List<String> getOrPut(java.util.Map<String, List<String>> map) {
       return map.computeIfAbsent("k", k -> new ArrayList<>());
+    }
+
+    boolean patterns(String name) {
+      return name.replaceAll("[0-9]+", "N").isEmpty() || java.util.regex.Pattern.compile("x").matcher(name).find();
     }
   }
 }
