@@ -66,36 +66,37 @@ class SharedProfilesTest {
     assertEquals(List.of(), found, "agent code that hands a callback to a JDK method (see OwnSort for why)");
   }
 
+  /** What the scan finds in {@link Forbidden} everywhere. */
+  private static final List<String> CALLBACKS = List.of(
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/Comparator.comparingInt",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/List.sort",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/List.stream",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.filter",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.count",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.getOrPut -> java/util/Map.computeIfAbsent");
+
+  /** What it finds there besides in the code that runs per census. */
+  private static final List<String> REGEX = List.of(
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/lang/String.replaceAll",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Pattern.compile",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Pattern.matcher",
+      "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Matcher.find");
+
   @Test
   void theScanFindsWhatItForbids() throws Exception {
-    Path self = Path.of(Forbidden.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .resolve(Forbidden.class.getName().replace('.', '/') + ".class");
-    assertEquals(List.of(
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/Comparator.comparingInt",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/List.sort",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/List.stream",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.filter",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.count",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.getOrPut -> java/util/Map.computeIfAbsent"),
-        sharedCallbacks(self, false));
+    assertEquals(CALLBACKS, sharedCallbacks(forbidden(), false));
   }
 
   @Test
   void perCensusCodeUsesNoRegularExpressions() throws Exception {
-    Path self = Path.of(Forbidden.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+    List<String> expected = new ArrayList<>(CALLBACKS);
+    expected.addAll(REGEX);
+    assertEquals(expected, sharedCallbacks(forbidden(), true));
+  }
+
+  private static Path forbidden() throws Exception {
+    return Path.of(Forbidden.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .resolve(Forbidden.class.getName().replace('.', '/') + ".class");
-    assertEquals(List.of(
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/Comparator.comparingInt",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.sorts -> java/util/List.sort",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/List.stream",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.filter",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.streams -> java/util/stream/Stream.count",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.getOrPut -> java/util/Map.computeIfAbsent",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/lang/String.replaceAll",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Pattern.compile",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Pattern.matcher",
-        "dev/leakhunter/common/SharedProfilesTest$Forbidden.patterns -> java/util/regex/Matcher.find"),
-        sharedCallbacks(self, true));
   }
 
   /**
