@@ -1,5 +1,6 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.common.OwnMaps;
 import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Verdict;
 import java.util.ArrayList;
@@ -17,12 +18,7 @@ final class Summary {
   static List<List<Report.SuspectReport>> clusters(List<Report.SuspectReport> suspects) {
     Map<Integer, List<Report.SuspectReport>> byCluster = new TreeMap<>();
     for (Report.SuspectReport s : suspects) {
-      List<Report.SuspectReport> cluster = byCluster.get(s.suspect().cluster());
-      if (cluster == null) {
-        cluster = new ArrayList<>();
-        byCluster.put(s.suspect().cluster(), cluster);
-      }
-      cluster.add(s);
+      OwnMaps.listIn(byCluster, s.suspect().cluster()).add(s);
     }
     return new ArrayList<>(byCluster.values());
   }

@@ -1,5 +1,6 @@
 package dev.leakhunter.retention;
 
+import dev.leakhunter.common.OwnMaps;
 import dev.leakhunter.common.OwnSort;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ public final class Retention {
     Map<String, List<Holding>> raw = new HashMap<>();
     for (Map.Entry<String, List<Walk.Hit>> e : byThreadPattern(walk.hits()).entrySet()) {
       for (Walk.Hit h : e.getValue()) {
-        listIn(raw, h.type()).add(new Holding(h.root(), h.path(), h.count(), h.bytes(), Double.NaN, 0, 0));
+        OwnMaps.listIn(raw, h.type()).add(new Holding(h.root(), h.path(), h.count(), h.bytes(), Double.NaN, 0, 0));
       }
     }
     return new Explanation(raw, walk.visited(), System.nanoTime() - started, walk.notes());
@@ -134,7 +135,7 @@ public final class Retention {
       String pattern = digitsAsN(h.thread().getName());
       String key = h.type() + "\0thread " + pattern + "\0" + h.path();
       Walk.Hit seen = merged.get(key);
-      listIn(names, key).add(h.thread().getName());
+      OwnMaps.listIn(names, key).add(h.thread().getName());
       merged.put(key, seen == null ? h
           : new Walk.Hit(seen.root(), seen.type(), seen.count() + h.count(), seen.bytes() + h.bytes(), seen.path(),
               seen.thread()));
@@ -145,20 +146,9 @@ public final class Retention {
       if (h.thread() != null) {
         h = new Walk.Hit(threadLabel(h, names.get(e.getKey())), h.type(), h.count(), h.bytes(), h.path(), h.thread());
       }
-      listIn(out, h.type()).add(h);
+      OwnMaps.listIn(out, h.type()).add(h);
     }
     return out;
-  }
-
-  // get-or-put by hand, here and below: Map.computeIfAbsent's call of its function is one JIT profile
-  // for the whole JVM, which the agent's lambdas would share with the host's (see OwnSort)
-  private static <K, V> List<V> listIn(Map<K, List<V>> map, K key) {
-    List<V> list = map.get(key);
-    if (list == null) {
-      list = new ArrayList<>();
-      map.put(key, list);
-    }
-    return list;
   }
 
   private static String threadLabel(Walk.Hit h, List<String> names) {
