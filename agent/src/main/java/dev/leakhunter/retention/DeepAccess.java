@@ -1,27 +1,21 @@
 package dev.leakhunter.retention;
 
-import java.io.InputStream;
+import dev.leakhunter.common.PrivateModules;
+import dev.leakhunter.common.PrivateOpener;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Deep reflective access for the walker, without {@code --add-opens} and without
  * {@code sun.misc.Unsafe} (JDK 24+ print a warning into the host's stderr for its memory methods).
  *
- * <p>The agent's classes live in the class path's unnamed module, with the host's. Opening
- * {@code java.base} to that module would hand the host deep access it did not ask for (libraries
- * probe {@code setAccessible} to pick code paths). So {@link DeepOpener} is defined again in a loader
- * of its own, and the JDK's packages are opened to that loader's module only, through
- * {@link Instrumentation#redefineModule}. {@code setAccessible} checks its caller, which is then
- * that copy.
+ * <p>The JDK's packages are opened to a private module of the agent's, not to the class path that
+ * the agent shares with the host (see {@link PrivateModules}).
  *
  * <p>Fields are read through {@code jdk.internal.misc.Unsafe} when it is reachable, not through
  * {@link Field#get}: since JDK 18 core reflection reads each field through a method handle of its
@@ -91,26 +85,10 @@ public final class DeepAccess {
     }
   }
 
-  /** Opens the JDK to a private copy of {@link DeepOpener}; falls back to plain access on failure. */
+  /** Opens the JDK to a private module (see {@link PrivateModules}); falls back to plain access on failure. */
   public static DeepAccess open(Instrumentation inst) {
     try {
-      Class<?> isolated = new IsolatingLoader().define(DeepOpener.class.getName());
-      Module target = isolated.getModule();
-      for (String name : MODULES) {
-        Module module = ModuleLayer.boot().findModule(name).orElse(null);
-        if (module == null) {
-          continue;
-        }
-        Map<String, Set<Module>> opens = new HashMap<>();
-        for (String pkg : module.getPackages()) {
-          opens.put(pkg, Set.of(target));
-        }
-        inst.redefineModule(module, Set.of(), Map.of(), opens, Set.of(), Map.of());
-      }
-      @SuppressWarnings("unchecked")
-      Predicate<AccessibleObject> opener =
-          (Predicate<AccessibleObject>) isolated.getDeclaredConstructor().newInstance();
-      return new DeepAccess(opener, true);
+      return new DeepAccess(PrivateModules.open(inst, MODULES), true);
     } catch (Throwable t) {
       return shallow();
     }
@@ -118,7 +96,7 @@ public final class DeepAccess {
 
   /** Access to what the class path may reflect on anyway: the host's classes, not the JDK's internals. */
   public static DeepAccess shallow() {
-    return new DeepAccess(new DeepOpener(), false);
+    return new DeepAccess(new PrivateOpener(), false);
   }
 
   /** True when the JDK's packages were opened (fields of {@code ArrayList}, {@code Thread}... readable). */
@@ -187,24 +165,6 @@ public final class DeepAccess {
       return !(Boolean) shouldBeInitialized.invoke(unsafe, type);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
-    }
-  }
-
-  /** Defines one class of the agent jar again, child-first, so that it gets a module of its own. */
-  private static final class IsolatingLoader extends ClassLoader {
-    IsolatingLoader() {
-      super("leakhunter-deep-access", ClassLoader.getPlatformClassLoader());
-    }
-
-    Class<?> define(String name) throws Exception {
-      String resource = name.replace('.', '/') + ".class";
-      try (InputStream in = DeepAccess.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("no " + resource + " in the agent jar");
-        }
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      }
     }
   }
 }
