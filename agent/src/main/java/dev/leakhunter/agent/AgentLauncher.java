@@ -1,6 +1,8 @@
 package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
+import dev.leakhunter.census.Census;
+import dev.leakhunter.census.CensusException;
 import dev.leakhunter.jobs.JobInstrumentation;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.retention.DeepAccess;
@@ -82,10 +84,20 @@ final class AgentLauncher {
     }
   }
 
+  /** Before the first census, which would otherwise start the platform MBean server (see Census). */
+  private static void reachCensusDirectly(Instrumentation inst, AgentLog log) {
+    try {
+      Census.reachDirectly(inst);
+    } catch (CensusException e) {
+      log.info(e.getMessage() + "; censuses go through the platform MBean server");
+    }
+  }
+
   private static void start(AgentOptions options, Instrumentation inst, AgentLog log) {
     // A hunt attached after a detach counts from zero: warmup and every count from the attach.
     JobTracker.reset();
     AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
+    reachCensusDirectly(inst, log);
     Hunter hunter = new Hunter(options, log, retention(inst, log), allocations);
     Set<String> instrumented = ConcurrentHashMap.newKeySet();
     ResettableClassFileTransformer transformer = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {

@@ -1,19 +1,21 @@
 package dev.leakhunter.census;
 
-import java.lang.management.ManagementFactory;
+import dev.leakhunter.common.PrivateModules;
+import java.lang.instrument.Instrumentation;
 import java.util.Objects;
 import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
 import javax.management.MBeanException;
 import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 import javax.management.ReflectionException;
 import javax.management.RuntimeMBeanException;
 
 /**
  * Takes a census of the live heap of this JVM: a class histogram of live objects, through the
  * HotSpot {@code DiagnosticCommand} MBean (the in-process equivalent of
- * {@code jcmd PID GC.class_histogram}, without starting a process).
+ * {@code jcmd PID GC.class_histogram}, without starting a process). The agent invokes that MBean
+ * {@linkplain #reachDirectly directly}: starting the platform MBean server to reach it slows the host
+ * (see {@link DiagnosticCommand}).
  *
  * <p>The command runs without {@code -all}, so HotSpot first does a full, stop-the-world GC and then
  * counts only what survived it: garbage that a later GC would collect never looks like a leak. The
@@ -22,17 +24,19 @@ import javax.management.RuntimeMBeanException;
  * cheap {@link Probes} and within the overhead budget.
  */
 public final class Census {
-  static final String MBEAN_NAME = "com.sun.management:type=DiagnosticCommand";
+  static final String MBEAN_NAME = DiagnosticCommand.MBEAN_NAME;
   private static final String OPERATION = "gcClassHistogram";
   /** No {@code -all}: the forced full GC is what makes the counts "live objects only". */
   private static final Object[] NO_OPTIONS = {new String[0]};
   private static final String[] SIGNATURE = {String[].class.getName()};
 
-  /** Resolved on the first census, not at class loading: the agent may load us before JMX is up. */
+  /**
+   * Set by {@link #reachDirectly}, or else resolved through the platform MBean server on the first
+   * census, not at class loading: the agent may load us before JMX is up.
+   */
   private static volatile Census platform;
 
-  private final MBeanServer server;
-  private final ObjectName diagnosticCommand;
+  private final DiagnosticCommand command;
 
   /**
    * One census.
@@ -49,8 +53,33 @@ public final class Census {
   }
 
   Census(MBeanServer server) {
-    this.server = Objects.requireNonNull(server, "server");
-    this.diagnosticCommand = objectName();
+    this(DiagnosticCommand.onServer(server));
+  }
+
+  Census(DiagnosticCommand command) {
+    this.command = command;
+  }
+
+  /**
+   * Makes this JVM's censuses invoke the {@code DiagnosticCommand} MBean object itself, without the
+   * platform MBean server, which a census would otherwise start (and the host would pay for; see
+   * {@link DiagnosticCommand}). {@code jdk.management} is opened to a private module of the agent's
+   * for it, not to the host. Call it before the first census; censuses already running are unaffected.
+   *
+   * @throws CensusException if the MBean object cannot be reached: censuses then go through the
+   *                         platform MBean server, as without this call
+   */
+  public static void reachDirectly(Instrumentation inst) throws CensusException {
+    DiagnosticCommand direct;
+    try {
+      direct = DiagnosticCommand.direct(PrivateModules.open(inst, "jdk.management"));
+    } catch (Exception | LinkageError e) {
+      throw new CensusException("could not reach " + MBEAN_NAME + " without the platform MBean server ("
+          + jvm() + "): " + rootMessage(e), e);
+    }
+    synchronized (Census.class) {
+      platform = new Census(direct);
+    }
   }
 
   /**
@@ -68,7 +97,7 @@ public final class Census {
     Object output;
     long start = System.nanoTime();
     try (HeapSizeHold hold = HeapSizeHold.hold()) {
-      output = server.invoke(diagnosticCommand, OPERATION, NO_OPTIONS, SIGNATURE);
+      output = command.invoke(OPERATION, NO_OPTIONS, SIGNATURE);
     } catch (InstanceNotFoundException e) {
       throw new CensusException("no " + MBEAN_NAME + " MBean on this JVM (" + jvm()
           + "): live-object class histograms need a HotSpot-based JVM (OpenJDK, Temurin, ...)", e);
@@ -77,6 +106,9 @@ public final class Census {
           + " this JVM (" + jvm() + "): " + rootMessage(e), e);
     } catch (MBeanException | RuntimeMBeanException e) {
       throw new CensusException("GC.class_histogram failed: " + rootMessage(e), e);
+    } catch (JMException e) {
+      throw new CensusException("could not invoke " + MBEAN_NAME + " " + OPERATION + ": "
+          + rootMessage(e), e);
     } catch (RuntimeException e) { // RuntimeOperationsException, SecurityException, ...
       throw new CensusException("could not invoke " + MBEAN_NAME + " " + OPERATION + ": "
           + rootMessage(e), e);
@@ -100,7 +132,7 @@ public final class Census {
         census = platform;
         if (census == null) {
           try {
-            census = new Census(ManagementFactory.getPlatformMBeanServer());
+            census = new Census(DiagnosticCommand.platform());
           } catch (RuntimeException e) {
             throw new CensusException("could not get the platform MBean server: " + rootMessage(e), e);
           }
@@ -109,14 +141,6 @@ public final class Census {
       }
     }
     return census;
-  }
-
-  private static ObjectName objectName() {
-    try {
-      return new ObjectName(MBEAN_NAME);
-    } catch (MalformedObjectNameException e) {
-      throw new AssertionError(MBEAN_NAME, e); // a constant: cannot happen
-    }
   }
 
   /** JMX wraps the interesting exception one or two levels deep; its message is the useful one. */

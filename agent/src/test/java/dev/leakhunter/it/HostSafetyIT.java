@@ -82,4 +82,34 @@ class HostSafetyIT {
       assertTrue(Integer.parseInt(m.group(1)) >= 192, "the heap shrank after a census: " + line);
     }
   }
+
+  /**
+   * A census reaches HotSpot's DiagnosticCommand MBean without starting the platform MBean server:
+   * starting it cost the demo 6% of its throughput for good (docs/performance.md). The class-load log
+   * says whether it was started; the control run shows that the log would say so.
+   */
+  @Test
+  void aCensusStartsNoMBeanServerInTheHost() throws Exception {
+    Path classLog = ForkedJvm.WORK.resolve("no-mbean-server.classes.log");
+    Files.deleteIfExists(classLog);
+    ForkedJvm demo = ForkedJvm.start("no-mbean-server", List.of(), ForkedJvm.JAVA,
+        List.of("-Xlog:class+load=info:file=" + classLog), DemoLeaksIT.JOBS + ",every=200",
+        "--leak=none", "--jobs=1000", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+    assertTrue(demo.stderr().lines().filter(l -> l.startsWith("[leakhunter] jobs=")).count() >= 2,
+        "the agent took censuses\n" + demo.outputs());
+    String loaded = Files.readString(classLog);
+    assertTrue(loaded.contains("com.sun.management.internal.DiagnosticCommandImpl "), "the census ran its command");
+    assertFalse(loaded.contains(MBEAN_SERVER), "the agent started the platform MBean server\n" + demo.outputs());
+
+    Path controlLog = ForkedJvm.WORK.resolve("mbean-server.classes.log");
+    Files.deleteIfExists(controlLog);
+    ForkedJvm control = ForkedJvm.start("mbean-server", List.of(), ForkedJvm.JAVA,
+        List.of("-Xlog:class+load=info:file=" + controlLog, "-Dcom.sun.management.jmxremote"), null,
+        "--leak=none", "--jobs=10", "--heartbeat=0");
+    assertEquals(0, control.waitFor(120), control.outputs());
+    assertTrue(Files.readString(controlLog).contains(MBEAN_SERVER), "a started server shows in the log");
+  }
+
+  private static final String MBEAN_SERVER = "com.sun.jmx.mbeanserver.JmxMBeanServer ";
 }
