@@ -1,6 +1,5 @@
 package dev.leakhunter.agent;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,7 +39,7 @@ public final class ControlCommand {
     }
     this.name = name;
     this.value = value;
-    this.args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    this.args = new LinkedHashMap<>(args); // a copy, never handed out
   }
 
   /** True for {@code @...}: a command for a running agent rather than agent options. */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public final class ControlReply {
   private final Map<String, String> fields;
 
   private ControlReply(Map<String, String> fields) {
-    this.fields = Collections.unmodifiableMap(fields);
+    this.fields = fields; // built by ok/error, never handed out
   }
 
   public static ControlReply ok(Map<String, String> fields) {

@@ -23,6 +23,7 @@ import dev.leakhunter.retention.Target;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -53,6 +54,8 @@ final class Hunter implements Runnable {
   private static final int TYPES_EXPLAINED = 8;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  // Looked up once: each lookup runs JDK streams and lambdas whose profiles the host shares.
+  private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
 
   private final AgentOptions options;
   private final AgentLog log;
@@ -247,7 +250,7 @@ final class Hunter implements Runnable {
     if (samples.size() == SAMPLES_IN_REPORT) {
       samples.removeFirst();
     }
-    Report.Sample s = new Report.Sample(jobs, ManagementFactory.getRuntimeMXBean().getUptime(),
+    Report.Sample s = new Report.Sample(jobs, RUNTIME.getUptime(),
         histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
         inFlight, probes.loadedClasses(), probes.liveThreads());
     samples.addLast(s);

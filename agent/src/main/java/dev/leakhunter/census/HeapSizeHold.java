@@ -25,14 +25,33 @@ final class HeapSizeHold implements AutoCloseable {
 
   private final HotSpotDiagnosticMXBean vm;
 
+  /**
+   * Looked up once, on the first census: {@code ManagementFactory}'s lookup runs JDK streams with the
+   * JDK's lambdas, whose JIT profiles the host shares (see common.OwnSort).
+   */
+  private static final class Vm {
+    static final HotSpotDiagnosticMXBean BEAN = lookUp();
+
+    private static HotSpotDiagnosticMXBean lookUp() {
+      try {
+        return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      } catch (RuntimeException | LinkageError e) { // no jdk.management
+        return null;
+      }
+    }
+  }
+
   private HeapSizeHold(HotSpotDiagnosticMXBean vm) {
     this.vm = vm;
   }
 
   /** Raises the flag for the length of a census; {@link #close()} puts it back. Never throws. */
   static HeapSizeHold hold() {
+    HotSpotDiagnosticMXBean vm = Vm.BEAN;
+    if (vm == null) {
+      return new HeapSizeHold(null);
+    }
     try {
-      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
       synchronized (LOCK) {
         if (holders == 0) {
           String host = vm.getVMOption(FLAG).getValue();
@@ -44,7 +63,7 @@ final class HeapSizeHold implements AutoCloseable {
         holders++;
       }
       return new HeapSizeHold(vm);
-    } catch (RuntimeException | LinkageError e) { // no such flag, not manageable, no jdk.management
+    } catch (RuntimeException e) { // no such flag, not manageable
       return new HeapSizeHold(null);
     }
   }

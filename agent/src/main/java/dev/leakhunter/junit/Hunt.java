@@ -13,6 +13,7 @@ import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.report.Report;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  * the suspects' roots and allocation sites ({@link Explainer}), when the JVM gives instrumentation.
  */
 final class Hunt {
+  // Looked up once: each lookup runs JDK streams and lambdas whose profiles the test shares.
+  private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
   /** One hunt at a time in this JVM: two would see each other's objects in their censuses. */
   private static final Object LOCK = new Object();
 
@@ -121,7 +124,7 @@ final class Hunt {
     model.add(done, histogram);
     // The second window's baseline is at the first one's last job count: one sample in the report.
     if (samples.isEmpty() || samples.get(samples.size() - 1).jobs() != done) {
-      samples.add(new Report.Sample(done, ManagementFactory.getRuntimeMXBean().getUptime(), histogram.totalBytes(),
+      samples.add(new Report.Sample(done, RUNTIME.getUptime(), histogram.totalBytes(),
           histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()), 0,
           probes.loadedClasses(), probes.liveThreads()));
     }

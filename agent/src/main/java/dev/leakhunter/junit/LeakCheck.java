@@ -2,7 +2,6 @@ package dev.leakhunter.junit;
 
 import dev.leakhunter.report.Report;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +145,7 @@ public final class LeakCheck {
     m.put("samples", String.valueOf(samples));
     m.put("allowedBytesPerJob", String.valueOf(allowedBytesPerJob));
     m.put("ignore", String.join(":", ignored));
-    return Collections.unmodifiableMap(m);
+    return m;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.leakhunter.report;
 
 import dev.leakhunter.growth.Verdict;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,18 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
   public static final int SCHEMA = 1;
 
   public Report {
-    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    options = new LinkedHashMap<>(options);
     samples = List.copyOf(samples);
     suspects = List.copyOf(suspects);
+  }
+
+  /**
+   * A copy of the options, in their order. Not an unmodifiable view: iterating a view runs the JDK's
+   * delegating iterator, whose JIT profile the host shares (SharedProfilesTest).
+   */
+  @Override
+  public Map<String, String> options() {
+    return new LinkedHashMap<>(options);
   }
 
   public record Tool(String name, String version) {
