@@ -80,6 +80,7 @@ final class Hunter implements Runnable {
   private Map<String, Long> previousCounts;
   private long previousJobs;
   private long lastPauseNanos;
+  private boolean saidGarbageCounted;
   // Why sampling is held back beyond the budget (huge heap), or null: logged once, in the report.
   private String pauseNote;
   private String analysisNote;
@@ -240,6 +241,15 @@ final class Hunter implements Runnable {
       allocations.afterCensus();
     }
     lastPauseNanos = census.pauseNanos();
+    if (!census.liveOnly()) {
+      // Garbage counted as live would read as growth, or hide it: charged, but no sample.
+      if (!saidGarbageCounted) {
+        saidGarbageCounted = true;
+        log.info("HotSpot skipped a census's full GC " + Census.ATTEMPTS + " times in a row (a thread held the GC"
+            + " locker, in a JNI critical section): that census counted garbage and is not used; so may later ones");
+      }
+      return;
+    }
     Histogram histogram = hostObjectsOnly(census.histogram());
     model.add(jobs, histogram);
     lastSampledJobs = jobs;

@@ -65,7 +65,7 @@ public final class Probes {
     return usage == null ? -1 : usage.getUsed();
   }
 
-  private static long gcCount() {
+  static long gcCount() {
     long sum = 0;
     boolean any = false;
     for (GarbageCollectorMXBean collector : COLLECTORS) {

@@ -10,6 +10,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import javax.management.StandardMBean;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,5 +86,54 @@ class DiagnosticCommandTest {
     assertEquals(1, calls.size());
     assertEquals(0, calls.get(0).length, "no -all: HotSpot must run a full GC first");
     assertEquals(1281976, result.histogram().totalBytes());
+  }
+
+  @Test
+  void aCensusWhoseGcWasSkippedIsTakenAgain() throws Exception {
+    List<String[]> calls = new ArrayList<>();
+    // call 1 collects (the counts are seen to move); call 2 is skipped, call 3 collects
+    Census census = countingCensus(calls, call -> call != 2);
+    assertTrue(census.takeHistogram().liveOnly());
+
+    Census.Result result = census.takeHistogram();
+
+    assertEquals(3, calls.size());
+    assertTrue(result.liveOnly());
+  }
+
+  @Test
+  void aGcSkippedOnEveryAttemptYieldsNoLiveCensus() throws Exception {
+    List<String[]> calls = new ArrayList<>();
+    Census census = countingCensus(calls, call -> call == 1);
+    assertTrue(census.takeHistogram().liveOnly());
+
+    Census.Result result = census.takeHistogram();
+
+    assertEquals(1 + Census.ATTEMPTS, calls.size());
+    assertFalse(result.liveOnly(), "a histogram with garbage in it is marked");
+  }
+
+  @Test
+  void aJvmWhoseCollectorsNeverCountIsNotRetried() throws Exception {
+    List<String[]> calls = new ArrayList<>();
+    Census epsilon = countingCensus(calls, call -> false);
+
+    assertTrue(epsilon.takeHistogram().liveOnly());
+    assertTrue(epsilon.takeHistogram().liveOnly());
+    assertEquals(2, calls.size());
+  }
+
+  /** A census whose command counts a GC on the calls (from 1) that {@code collects} says. */
+  private static Census countingCensus(List<String[]> calls, IntPredicate collects) throws Exception {
+    AtomicLong gcs = new AtomicLong();
+    CensusTest.FakeDiagnosticCommandMBean fake = args -> {
+      calls.add(args);
+      if (collects.test(calls.size())) {
+        gcs.incrementAndGet();
+      }
+      return HistogramParserTest.fixture("jdk17.txt");
+    };
+    return new Census(DiagnosticCommand.of(new StandardMBean(fake, CensusTest.FakeDiagnosticCommandMBean.class)),
+        gcs::get);
   }
 }
