@@ -15,27 +15,18 @@ agent=agent/target/leakhunter.jar
 demo=demo-leaky-daemon/target/demo-leaky-daemon.jar
 out=scripts/out/jit-tiers
 [ -f "$agent" ] && [ -f "$demo" ] || mvn -B -q -DskipTests package
-declare -A configs=(
-  [none]=""
-  [bare]="-"
-  [default]="jobs=dev.leakhunter.demo.Worker#handle"
-  [no-match]="jobs=no.such.Type#run"
-)
+source scripts/demo-runs.sh
+
 for name in ${RUNS:-none bare default no-match}; do
   tiers=()
   for i in $(seq 1 "${N:-5}"); do
     dir=$out/$name-$i; rm -rf "$dir"; mkdir -p "$dir"
-    args=(-Xmx512m -XX:+UseG1GC -XX:+PrintCompilation)
-    case ${configs[$name]} in
-      "") ;;
-      -) args+=("-javaagent:$agent") ;;
-      *) args+=("-javaagent:$agent=${configs[$name]},out=$dir/reports") ;;
-    esac
-    "$java" "${args[@]}" -jar "$demo" --leak=none --rate=0 --jobs=30000 --heartbeat=0 \
+    agent_args "$agent" "$name" "$dir/reports"
+    "$java" -Xmx512m -XX:+UseG1GC -XX:+PrintCompilation "${AGENT_ARGS[@]}" -jar "$demo" --leak=none --rate=0 --jobs=30000 --heartbeat=0 \
       > "$dir/compilation.txt" 2> "$dir/stderr.txt"
     # "   686 2235       2       java.util.Collections$ReverseComparator2::compare (12 bytes)"
     first=$(grep -m1 'java.util.Collections$ReverseComparator2::compare ' "$dir/compilation.txt" | grep -v 'made not' \
-      | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^[0-4]$/) { print $1 "ms:tier" $i; exit }}')
+      | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^[0-4]$/) { print $1 "ms:tier" $i; exit }}' || true)
     tiers+=("${first:-none}")
   done
   t2=$(printf '%s\n' "${tiers[@]}" | grep -c 'tier2$' || true)

@@ -21,6 +21,8 @@ rm -rf "$out/classes"; mkdir -p "$out/classes"
 printf 'Premain-Class: ProbeAgent\n' > "$out/manifest.txt"
 "$jar" cfm "$out/probe-agent.jar" "$out/manifest.txt" -C "$out/classes" .
 
+source scripts/demo-runs.sh
+
 run() { # mode round
   local args=(-Xmx512m -XX:+UseG1GC) dir=$out/$1-$2
   rm -rf "$dir"; mkdir -p "$dir"
@@ -30,20 +32,9 @@ run() { # mode round
                              "-javaagent:$out/probe-agent.jar=$1") ;;
     *) args+=("-javaagent:$out/probe-agent.jar=$1") ;;
   esac
-  local ta=0 ja=0 tb=0 line j
-  while IFS= read -r line; do
-    case $line in
-      heartbeat:*)
-        if [ "$ta" = 0 ]; then
-          j=${line#*jobs=}; j=${j%% *}
-          if [ "$j" -ge "$from" ]; then ta=$(date +%s%N); ja=$j; fi
-        fi ;;
-      "stopped after "*) tb=$(date +%s%N) ;;
-    esac
-  done < <("$java" "${args[@]}" -jar "$demo" --leak=none --rate=0 --jobs="$jobs" --heartbeat=1 \
-             --pid-file="$dir/pid" 2> "$dir/stderr.txt")
+  steady_rate "$from" "$jobs" "$dir" "$java" "${args[@]}"
   grep -q "^\[probe-agent\] failed" "$dir/stderr.txt" && { cat "$dir/stderr.txt" >&2; exit 1; }
-  printf '%-21s round %d: %6d jobs/s\n' "$1" "$2" $(( (jobs - ja) * 1000000000 / (tb - ta) ))
+  printf '%-21s round %d: %6d jobs/s\n' "$1" "$2" "$STEADY_RATE"
 }
 
 for r in $(seq 1 "${ROUNDS:-4}"); do

@@ -11,44 +11,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 agent=agent/target/leakhunter.jar
-demo=demo-leaky-daemon/target/demo-leaky-daemon.jar
+demo=demo-leaky-daemon/target/demo-leaky-daemon.jar # run by demo-runs.sh
 jobs=${JOBS:-250000}
 from=${FROM:-50000}
 rounds=${ROUNDS:-3}
 out=scripts/out/steady
 [ -f "$agent" ] && [ -f "$demo" ] || mvn -B -q -DskipTests package
 
-declare -A configs=(
-  [none]=""
-  [bare]="-"
-  [default]="jobs=dev.leakhunter.demo.Worker#handle"
-  [no-match]="jobs=no.such.Type#run"
-  [woven]="jobs=dev.leakhunter.demo.Worker#handle,warmup=2000000000"
-)
+source scripts/demo-runs.sh
 
 run() { # name round
-  local name=$1 dir=$out/$1-$2
+  local dir=$out/$1-$2
   rm -rf "$dir"; mkdir -p "$dir"
-  local args=(-Xmx512m -XX:+UseG1GC)
-  case ${configs[$name]} in
-    "") ;;
-    -) args+=("-javaagent:$agent") ;;
-    *) args+=("-javaagent:$agent=${configs[$name]},out=$dir/reports") ;;
-  esac
-  local ta=0 ja=0 tb=0 line j
-  while IFS= read -r line; do
-    case $line in
-      heartbeat:*)
-        if [ "$ta" = 0 ]; then
-          j=${line#*jobs=}; j=${j%% *}
-          if [ "$j" -ge "$from" ]; then ta=$(date +%s%N); ja=$j; fi
-        fi ;;
-      "stopped after "*) tb=$(date +%s%N) ;;
-    esac
-  done < <("$java" "${args[@]}" -jar "$demo" --leak=none --rate=0 --jobs="$jobs" --heartbeat=1 \
-             --pid-file="$dir/pid" 2> "$dir/stderr.txt")
-  printf '%-9s round %d: %6d jobs/s (jobs %d to %d)  censuses: %d\n' "$name" "$2" \
-    $(( (jobs - ja) * 1000000000 / (tb - ta) )) "$ja" "$jobs" "$(grep -c '^\[leakhunter\] jobs=' "$dir/stderr.txt" || true)"
+  agent_args "$agent" "$1" "$dir/reports"
+  steady_rate "$from" "$jobs" "$dir" "$java" -Xmx512m -XX:+UseG1GC "${AGENT_ARGS[@]}"
+  printf '%-9s round %d: %6d jobs/s (jobs %d to %d)  censuses: %d\n' "$1" "$2" "$STEADY_RATE" "$STEADY_FROM" \
+    "$jobs" "$(grep -c '^\[leakhunter\] jobs=' "$dir/stderr.txt" || true)"
 }
 
 for r in $(seq 1 "$rounds"); do
