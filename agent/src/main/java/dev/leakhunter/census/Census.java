@@ -34,7 +34,7 @@ public final class Census {
   /**
    * HotSpot skips the forced GC, and counts garbage too, while a thread holds the GC locker (a JNI
    * critical section: zip, CRC, some crypto), and only says so in a warning line on the JVM's own
-   * log: measured on the demo daemon on JDK 17, 2 of 9 censuses. The collectors' counts then do not
+   * log: measured on the demo daemon on JDK 17 flat out, 2-4 of its first 9 censuses. The collectors' counts then do not
    * move; the command is run again after a short wait (never longer than 30 ms in all), up to this
    * many times.
    */
@@ -106,8 +106,9 @@ public final class Census {
   }
 
   /**
-   * Forces a full GC and returns the histogram of what survived it. Blocks for the whole
-   * stop-the-world pause: never call it on an application thread.
+   * Forces a full GC and returns the histogram of what survived it (unless HotSpot skipped the GC
+   * on every attempt: see {@link Result#liveOnly()}). Blocks for the whole stop-the-world pause:
+   * never call it on an application thread.
    *
    * @throws CensusException if this JVM has no {@code DiagnosticCommand} MBean (not HotSpot-based),
    *                         the command fails, or what it returns is not a class histogram

@@ -18,12 +18,12 @@ import javax.management.RuntimeMBeanException;
  *
  * <p>The public way goes through {@link ManagementFactory#getPlatformMBeanServer()}. Starting that
  * server registers and introspects every platform MXBean, and measured on the demo daemon (JDK 17,
- * docs/performance.md) that start alone cost the host 6% of its throughput for the rest of its life:
- * the JIT compiles the host's hot code while the JMX introspection sorts and reflects through the
- * same JDK call sites. So the agent takes the MBean object itself from {@code jdk.management}
- * (opened to a private module, never to the host) and invokes it directly; it is the same object
- * the server would register, it only skips the server. The server stays the way when that fails
- * (no instrumentation, a JVM that moved the class), and the way for the JUnit API without the agent.
+ * docs/performance.md) that start alone cost the host 6-7% of its throughput for the rest of the
+ * run (why exactly was not taken apart: the introspection sorts and reflects through JDK code the
+ * host runs too). So the agent takes the MBean object itself from {@code jdk.management} (opened to
+ * a private module, never to the host) and invokes it directly; it is the same object the server
+ * would register, it only skips the server. The server stays the way when that fails (a JVM that
+ * moved the class), and for the JUnit API, whose test JVM does not mind.
  */
 abstract class DiagnosticCommand {
   static final String MBEAN_NAME = "com.sun.management:type=DiagnosticCommand";
