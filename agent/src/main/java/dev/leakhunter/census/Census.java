@@ -120,25 +120,27 @@ public final class Census {
   Result takeHistogram() throws CensusException {
     long pauseNanos = 0;
     long waitNanos = FIRST_RETRY_WAIT_NANOS;
-    for (int attempt = 1; ; attempt++) {
-      long before = collections.getAsLong();
-      long start = System.nanoTime();
-      Object output = invoke();
-      pauseNanos += System.nanoTime() - start;
-      boolean collected = before < 0 || collections.getAsLong() != before;
-      if (collected) {
-        countsMove = true;
+    try (HeapSizeHold hold = HeapSizeHold.hold()) { // once for all attempts: two flag writes, not ten
+      for (int attempt = 1; ; attempt++) {
+        long before = collections.getAsLong();
+        long start = System.nanoTime();
+        Object output = invoke();
+        pauseNanos += System.nanoTime() - start;
+        boolean collected = before < 0 || collections.getAsLong() != before;
+        if (collected) {
+          countsMove = true;
+        }
+        if (collected || !countsMove || attempt == ATTEMPTS) {
+          return result(output, pauseNanos, collected || !countsMove);
+        }
+        LockSupport.parkNanos(waitNanos);
+        waitNanos *= 2;
       }
-      if (collected || !countsMove || attempt == ATTEMPTS) {
-        return result(output, pauseNanos, collected || !countsMove);
-      }
-      LockSupport.parkNanos(waitNanos);
-      waitNanos *= 2;
     }
   }
 
   private Object invoke() throws CensusException {
-    try (HeapSizeHold hold = HeapSizeHold.hold()) {
+    try {
       return command.invoke(OPERATION, NO_OPTIONS, SIGNATURE);
     } catch (InstanceNotFoundException e) {
       throw new CensusException("no " + MBEAN_NAME + " MBean on this JVM (" + jvm()
