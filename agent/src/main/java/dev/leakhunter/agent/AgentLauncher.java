@@ -10,9 +10,6 @@ import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.WalkLimits;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Parses the options, weaves the job advice, starts the hunt and registers the final report at
@@ -99,24 +96,12 @@ final class AgentLauncher {
     AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
     reachCensusDirectly(inst, log);
     Hunter hunter = new Hunter(options, log, retention(inst, log), allocations);
-    Set<String> instrumented = ConcurrentHashMap.newKeySet();
-    ResettableClassFileTransformer transformer = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, new JobInstrumentation.Events() {
-      @Override
-      public void instrumented(String className) {
-        if (instrumented.add(className)) {
-          log.info("job boundary in " + className);
-        }
-      }
-
-      @Override
-      public void failed(String className, Throwable error) {
-        log.error("could not instrument " + className + " (its jobs are not counted)", error);
-      }
-    });
+    JobInstrumentation.Events events = new JobEvents(log);
+    JobInstrumentation jobs = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, events);
     Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     hunter.start();
-    AgentControl.started(new Hunt(options, hunter, transformer, allocations, inst, hook, log));
+    AgentControl.started(new Hunt(options, hunter, jobs, events, allocations, inst, hook, log));
     log.info("hunting leaks per job of " + options.jobsJoined(", ") + "; reports in " + options.out().toAbsolutePath()
         + " (first census after " + options.warmup() + " jobs, then "
         + (options.everyAuto() ? "within a " + options.asMap().get(AgentOptions.OVERHEAD) + "% overhead budget"

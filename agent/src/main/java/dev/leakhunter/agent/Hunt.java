@@ -1,12 +1,11 @@
 package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
+import dev.leakhunter.jobs.JobInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * One running hunt and what it changed in the host, kept so that {@link #detach} can undo all of
@@ -21,17 +20,19 @@ final class Hunt {
 
   private final AgentOptions options;
   private final Hunter hunter;
-  private final ResettableClassFileTransformer transformer;
+  private final JobInstrumentation jobs;
+  private final JobInstrumentation.Events jobEvents;
   private final AllocationTracking allocations;
   private final Instrumentation inst;
   private final Thread shutdownHook;
   private final AgentLog log;
 
-  Hunt(AgentOptions options, Hunter hunter, ResettableClassFileTransformer transformer,
+  Hunt(AgentOptions options, Hunter hunter, JobInstrumentation jobs, JobInstrumentation.Events jobEvents,
        AllocationTracking allocations, Instrumentation inst, Thread shutdownHook, AgentLog log) {
     this.options = options;
     this.hunter = hunter;
-    this.transformer = transformer;
+    this.jobs = jobs;
+    this.jobEvents = jobEvents;
     this.allocations = allocations;
     this.inst = inst;
     this.shutdownHook = shutdownHook;
@@ -61,7 +62,7 @@ final class Hunt {
     hunter.stopSampling(SAMPLER_STOP_MAX_MILLIS);
     // Retransforms the woven classes without the advice: back to their original bytes. A job
     // running right now finishes in the old (woven) code and is still counted.
-    boolean reset = transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    boolean reset = jobs.reset(jobEvents);
     if (!reset) {
       log.error("the job advice was already removed");
     }

@@ -1,80 +1,70 @@
 package dev.leakhunter.jobs;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isBridge;
-import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isNative;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.function.Predicate;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Weaves {@link JobAdvice} into the job methods named by the {@code jobs} option, in classes
- * loaded from now on and (by retransformation) in classes already loaded.
+ * The job boundaries of the {@code jobs} option, woven into the host: into classes loaded from now
+ * on, and by retransformation into classes already loaded (an attach, or job classes loaded before
+ * {@code premain}). {@link #reset} takes the weaving out again.
  */
 public final class JobInstrumentation {
 
-  private JobInstrumentation() {
+  private final Instrumentation inst;
+  private final JobWeaver weaver;
+
+  private JobInstrumentation(Instrumentation inst, JobWeaver weaver) {
+    this.inst = inst;
+    this.weaver = weaver;
   }
 
   /**
-   * @param isAgentClass  the agent's own classes, never instrumented
+   * @param isAgentClass  the agent's own classes (by binary name), never instrumented
    * @param events        told of each instrumented class and each failure
-   * @return the transformer; {@code reset(inst, RETRANSFORMATION)} restores the original classes
+   * @throws IllegalArgumentException for more patterns than {@value JobTypes#MAX_PATTERNS}
    */
-  public static ResettableClassFileTransformer install(Instrumentation inst, List<JobPattern> patterns,
-                                                       Predicate<String> isAgentClass, Events events) {
-    ElementMatcher.Junction<TypeDescription> anyJobType = none();
-    for (JobPattern p : patterns) {
-      anyJobType = anyJobType.or(jobType(p));
+  public static JobInstrumentation install(Instrumentation inst, List<JobPattern> patterns,
+                                           Predicate<String> isAgentClass, Events events) {
+    JobWeaver weaver = new JobWeaver(patterns, isAgentClass, events);
+    inst.addTransformer(weaver, true);
+    JobInstrumentation installed = new JobInstrumentation(inst, weaver);
+    installed.retransformJobClasses(events);
+    return installed;
+  }
+
+  /**
+   * Removes the transformer and retransforms the woven classes, which get their original bytes
+   * back. A job running in the woven code finishes there and is still counted.
+   *
+   * @return false when it was already reset
+   */
+  public boolean reset(Events events) {
+    if (!inst.removeTransformer(weaver)) {
+      return false;
     }
-    return new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(new Listener(events))
-        // JDK classes (bootstrap and platform loaders) cannot see the agent's JobTracker; the
-        // agent's own classes must never be woven (they would count their own work as jobs).
-        .ignore(ElementMatchers.<TypeDescription>isSynthetic()
-                .or(t -> isAgentClass.test(t.getName()))
-                .or(ElementMatchers.nameStartsWith("net.bytebuddy.")),
-            isBootstrapClassLoader().or(isExtensionClassLoader()))
-        .type(anyJobType)
-        .transform((builder, type, loader, module, domain) ->
-            builder.visit(Advice.to(JobAdvice.class).on(jobMethods(type, patterns))))
-        .installOn(inst);
+    retransformJobClasses(events);
+    return true;
   }
 
-  private static ElementMatcher.Junction<TypeDescription> jobType(JobPattern p) {
-    return hasSuperType(nameMatches(p.typeRegex().pattern()));
-  }
-
-  /** The methods of {@code type} that are job boundaries: those of every pattern its hierarchy matches. */
-  static ElementMatcher.Junction<MethodDescription> jobMethods(TypeDescription type, List<JobPattern> patterns) {
-    ElementMatcher.Junction<MethodDescription> names = none();
-    for (JobPattern p : patterns) {
-      if (jobType(p).matches(type)) {
-        names = names.or(nameMatches(p.methodRegex().pattern()));
+  // One class at a time: a class that cannot be retransformed must not keep the others unwoven.
+  private void retransformJobClasses(Events events) {
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (isJobClass(c)) {
+        try {
+          inst.retransformClasses(c);
+        } catch (Throwable t) {
+          events.failed(c.getName(), t);
+        }
       }
     }
-    // Advice needs a body; bridges and synthetic accessors only forward to the real method.
-    return isMethod().and(names).and(not(isAbstract())).and(not(isNative()))
-        .and(not(isBridge())).and(not(isSynthetic()));
+  }
+
+  private boolean isJobClass(Class<?> c) {
+    if (c.isArray() || c.isPrimitive() || c.isHidden() || !inst.isModifiableClass(c)) {
+      return false;
+    }
+    return weaver.eligible(c.getClassLoader(), c.getName().replace('.', '/')) && weaver.types().of(c) != 0;
   }
 
   /** What instrumentation reports back; called on class-loading threads, so it must be quick. */
@@ -82,25 +72,5 @@ public final class JobInstrumentation {
     void instrumented(String className);
 
     void failed(String className, Throwable error);
-  }
-
-  private static final class Listener extends AgentBuilder.Listener.Adapter {
-    private final Events events;
-
-    Listener(Events events) {
-      this.events = events;
-    }
-
-    @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
-                                 boolean loaded, net.bytebuddy.dynamic.DynamicType dynamicType) {
-      events.instrumented(type.getName());
-    }
-
-    @Override
-    public void onError(String typeName, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
-                        boolean loaded, Throwable error) {
-      events.failed(typeName, error);
-    }
   }
 }

@@ -36,28 +36,11 @@ public record JobPattern(String type, String method) {
       }
       patterns.add(new JobPattern(part.substring(0, hash), part.substring(hash + 1)));
     }
-    return List.copyOf(patterns);
-  }
-
-  public Pattern typeRegex() {
-    return glob(type);
-  }
-
-  public Pattern methodRegex() {
-    return glob(method);
-  }
-
-  public boolean isMethodWildcard() {
-    return "*".equals(method);
-  }
-
-  private static Pattern glob(String s) {
-    String[] literals = s.split("\\*", -1);
-    StringBuilder re = new StringBuilder(Pattern.quote(literals[0]));
-    for (int i = 1; i < literals.length; i++) {
-      re.append(".*").append(Pattern.quote(literals[i]));
+    if (patterns.size() > JobTypes.MAX_PATTERNS) {
+      throw new IllegalArgumentException(patterns.size() + " job boundaries; at most " + JobTypes.MAX_PATTERNS
+          + " (a wildcard covers many: com.acme.*Job#run)");
     }
-    return Pattern.compile(re.toString());
+    return List.copyOf(patterns);
   }
 
   @Override

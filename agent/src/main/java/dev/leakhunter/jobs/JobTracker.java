@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts job boundaries. Called from advice inlined into the host's job methods, so it must be
+ * Counts job boundaries. Called from the code woven into the host's job methods, so it must be
  * public, allocation-free on the job path and unable to throw.
  *
  * <p>Nested and recursive calls of job methods on one thread count as one job: a per-thread depth
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobTracker {
 
-  /** One thread's job state; only its owner thread writes it. Public for the inlined advice. */
+  /** One thread's job state; only its owner thread writes it. Public for the woven code. */
   public static final class Slot {
     private static final VarHandle STARTED;
     private static final VarHandle COMPLETED;
@@ -95,11 +95,16 @@ public final class JobTracker {
 
   /** Called when the host enters a job method; returns the state {@link #exit} needs. */
   public static Slot enter() {
-    Slot s = SLOT.get();
-    if (s.depth++ == 0) {
-      Slot.STARTED.setOpaque(s, s.started + 1);
+    // The woven code calls this without a handler of its own: nothing may escape into the host.
+    try {
+      Slot s = SLOT.get();
+      if (s.depth++ == 0) {
+        Slot.STARTED.setOpaque(s, s.started + 1);
+      }
+      return s;
+    } catch (Throwable t) {
+      return null; // exit(null, ...) is a no-op: this job is not counted
     }
-    return s;
   }
 
   // A few objects whose job methods ran (the "receivers"), weakly held: their fields are retention
@@ -125,7 +130,11 @@ public final class JobTracker {
     }
     Slot.COMPLETED.setOpaque(s, s.completed + 1);
     if (armed) {
-      rare(receiver);
+      try {
+        rare(receiver);
+      } catch (Throwable t) {
+        // The woven code calls this without a handler of its own: nothing may escape into the host.
+      }
     }
   }
 

@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class JobInstrumentationTest {
 
   private static Instrumentation inst;
-  private static ResettableClassFileTransformer transformer;
+  private static JobInstrumentation transformer;
+  private static JobInstrumentation.Events events;
   private static final List<String> instrumented = new ArrayList<>();
   private static final List<Throwable> failures = new ArrayList<>();
 
@@ -37,7 +36,7 @@ class JobInstrumentationTest {
     inst = ByteBuddyAgent.install();
     transformer = JobInstrumentation.install(inst,
         JobPattern.parseList("dev.leakhunter.testhost.HostJobs$Job#run"),
-        AgentPackages::isAgentType, new JobInstrumentation.Events() {
+        AgentPackages::isAgentType, events = new JobInstrumentation.Events() {
           @Override
           public synchronized void instrumented(String className) {
             instrumented.add(className);
@@ -52,7 +51,7 @@ class JobInstrumentationTest {
 
   @AfterAll
   static void unweave() {
-    transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    transformer.reset(events);
   }
 
   @Test
