@@ -28,6 +28,11 @@ final class JobWeaver implements ClassFileTransformer {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
   private static final String AGENT_PREFIX = "dev/leakhunter/";
 
+  // Set while this thread weaves: reading a supertype's class file may make a loader load a class
+  // of its own, which comes back here; that class is not a job class and loads as it is, rather
+  // than risk a class circularity error.
+  private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
+
   private final JobTypes types;
   private final String[] methodGlobs;
   private final Predicate<String> isAgentClass;
@@ -61,14 +66,17 @@ final class JobWeaver implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                           ProtectionDomain domain, byte[] bytes) {
-    if (!eligible(loader, className)) {
+    if (!eligible(loader, className) || WEAVING.get() != null) {
       return null;
     }
+    WEAVING.set(Boolean.TRUE);
     try {
       return weave(loader, className, classBeingRedefined, bytes);
     } catch (Throwable t) {
       events.failed(className.replace('/', '.'), t);
       return null; // the class loads as it was
+    } finally {
+      WEAVING.remove();
     }
   }
 

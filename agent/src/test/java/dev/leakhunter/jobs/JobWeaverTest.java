@@ -155,8 +155,32 @@ class JobWeaverTest {
     assertEquals(List.of(), events.failures());
   }
 
+  @Test
+  void aLoaderThatLoadsAClassWhileItsClassFilesAreReadStillGetsItsJobClassWoven() throws Exception {
+    String resettable = Shapes.Resettable.class.getName();
+    try (ShapesLoader fresh = new ShapesLoader() {
+      @Override
+      public java.io.InputStream getResourceAsStream(String name) {
+        try {
+          loadClass(resettable); // what some loaders do: a class of their own, loaded on the way
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+        return super.getResourceAsStream(name);
+      }
+    }) {
+      Class<?> concrete = fresh.loadClass(Shapes.Concrete.class.getName());
+      Method half = concrete.getMethod("handleFloat", float.class);
+      long before = JobTracker.completed();
+      assertEquals(1.5f, half.invoke(concrete.getConstructor().newInstance(), 3f));
+      assertEquals(before + 1, JobTracker.completed(), "woven, though its loader loaded a class while being read");
+      assertTrue(fresh.loadClass(resettable).getClassLoader() == fresh, "the class loaded on the way is there");
+    }
+    assertEquals(List.of(), events.failures());
+  }
+
   /** Defines its own copies of the shapes (child first) and takes everything else from the test's loader. */
-  private static final class ShapesLoader extends URLClassLoader {
+  private static class ShapesLoader extends URLClassLoader {
     ShapesLoader() {
       super(new URL[] {Shapes.class.getProtectionDomain().getCodeSource().getLocation()}, JobWeaverTest.class.getClassLoader());
     }
