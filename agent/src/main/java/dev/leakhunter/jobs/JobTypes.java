@@ -27,7 +27,13 @@ final class JobTypes {
   private static final int MAX_DEPTH = 64;
   private static final String OBJECT = "java/lang/Object";
 
+  // The JVM defines java.* classes in the JDK's own loaders only, and their supertypes are java.*
+  // too; so when no pattern can match a java.* name, such a supertype (Object, Runnable,
+  // Serializable, AbstractMap...) adds nothing and is not read at all.
+  private static final String JAVA = "java/";
+
   private final String[] typeGlobs;
+  private final boolean javaMatters;
   private final ConcurrentHashMap<String, Long> known = new ConcurrentHashMap<>();
 
   JobTypes(List<JobPattern> patterns) {
@@ -35,9 +41,19 @@ final class JobTypes {
       throw new IllegalArgumentException("at most " + MAX_PATTERNS + " job patterns, not " + patterns.size());
     }
     typeGlobs = new String[patterns.size()];
+    boolean java = false;
     for (int i = 0; i < typeGlobs.length; i++) {
       typeGlobs[i] = patterns.get(i).type().replace('.', '/');
+      java |= mayMatchJava(typeGlobs[i]);
     }
+    javaMatters = java;
+  }
+
+  /** False when the glob's literal start rules out every name under java/. */
+  static boolean mayMatchJava(String glob) {
+    int star = glob.indexOf('*');
+    String literal = star < 0 ? glob : glob.substring(0, star);
+    return literal.startsWith(JAVA) || JAVA.startsWith(literal);
   }
 
   /** The patterns that {@code internalName} itself matches, by name. */
@@ -77,7 +93,7 @@ final class JobTypes {
   }
 
   private long supertype(String internalName, ClassLoader loader, int depth) {
-    if (internalName == null || depth > MAX_DEPTH) {
+    if (internalName == null || depth > MAX_DEPTH || (!javaMatters && internalName.startsWith(JAVA))) {
       return 0;
     }
     Long cached = known.get(internalName);

@@ -241,6 +241,35 @@ class JobWeaverTest {
   }
 
   @Test
+  void aPatternOnAJdkInterfaceReachesItThroughJdkSuperclasses() throws Exception {
+    Recorded own = new Recorded();
+    JobInstrumentation lists = JobInstrumentation.install(inst, JobPattern.parseList("java.util.List#size"),
+        AgentPackages::isAgentType, own);
+    try (ShapesLoader fresh = new ShapesLoader()) {
+      Class<?> sized = fresh.loadClass(Shapes.Sized.class.getName());
+      Object list = sized.getConstructor().newInstance();
+      long before = JobTracker.completed();
+      assertEquals(3, ((java.util.List<?>) list).size());
+      assertEquals(before + 1, JobTracker.completed(), "Sized extends AbstractList, which implements List");
+    } finally {
+      lists.reset(own);
+    }
+    assertTrue(own.woven().contains(Shapes.Sized.class.getName()), own.woven().toString());
+    assertEquals(List.of(), own.failures());
+  }
+
+  @Test
+  void onlyPatternsThatCanNameAJavaTypeReadJavaClassFiles() {
+    assertFalse(JobTypes.mayMatchJava("com/acme/Job"));
+    assertFalse(JobTypes.mayMatchJava("javax/jms/MessageListener"));
+    assertFalse(JobTypes.mayMatchJava("com/*/Job"));
+    assertTrue(JobTypes.mayMatchJava("java/lang/Runnable"));
+    assertTrue(JobTypes.mayMatchJava("java/util/*"));
+    assertTrue(JobTypes.mayMatchJava("ja*Runnable"));
+    assertTrue(JobTypes.mayMatchJava("*Runnable"));
+  }
+
+  @Test
   void moreThanSixtyFourPatternsAreRefusedWithAReason() {
     StringBuilder many = new StringBuilder("a.B#m");
     for (int i = 0; i < 64; i++) {

@@ -146,4 +146,17 @@ public final class Shapes {
       return n + 2;
     }
   }
+
+  /** A job type only through the JDK: AbstractList implements java.util.List. */
+  public static final class Sized extends java.util.AbstractList<String> {
+    @Override
+    public String get(int index) {
+      return "item" + index;
+    }
+
+    @Override
+    public int size() {
+      return 3;
+    }
+  }
 }
