@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the job advice adds to one job when no sample is due: {@link JobTracker#enter()} and
- * {@link JobTracker#exit(int[])} called directly, against the same job without them.
+ * {@link JobTracker#exit(JobTracker.Slot)} called directly, against the same job without them.
  *
  * <p>The job is a tiny non-inlined method, so the difference between {@code tracked} and
  * {@code bare} is the tracker's own cost. {@link WovenJobBench} measures the same through the
- * real agent's inlined advice. Run by scripts/bench.sh, never by {@code mvn verify}.
+ * code the real agent weaves. Run by scripts/bench.sh, never by {@code mvn verify}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
