@@ -27,8 +27,16 @@ class LeakHunterTest {
     AssertionFailedError e = assertThrows(AssertionFailedError.class,
         () -> LeakHunter.assertNoLeak(() -> kept.add(new byte[1024])));
     String message = e.getMessage();
-    assertTrue(message.startsWith("leakhunter: byte[] keeps growing: +1.000 instances/job, +1040.0 bytes/job,"
-        + " in two windows of 400 jobs"), message);
+    // The census counts every byte[] in this JVM: its own lazy work during the 400 jobs (one run
+    // opened a jar, whose central directory is a byte[]) may add one or two: +1.003 once.
+    java.util.regex.Matcher rate = java.util.regex.Pattern.compile(
+        "leakhunter: byte\\[\\] keeps growing: \\+(\\d+\\.\\d+) instances/job, \\+(\\d+\\.\\d) bytes/job,"
+            + " in two windows of 400 jobs").matcher(message);
+    assertTrue(rate.lookingAt(), message);
+    double instances = Double.parseDouble(rate.group(1));
+    double bytes = Double.parseDouble(rate.group(2));
+    assertTrue(instances >= 1.0 && instances < 1.01, "one array per job: " + message);
+    assertTrue(bytes >= 1040.0 && bytes < 1050.0, "1 KiB and a 16-byte header per job: " + message);
     // No root check here: this test class lives in the agent's own package, whose objects the
     // walk leaves out. JUnitExampleIT and DemoWorkerLeakTest check the roots a user's test gets.
     assertTrue(message.contains("verdict: LEAK"), message);
