@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -108,19 +107,6 @@ final class Hunter implements Runnable {
 
   @Override
   public void run() {
-    long waitStart = System.nanoTime();
-    // An anonymous class, not a lambda: a lambda's first call spins a class through the JDK's
-    // method-handle machinery, start-up work of the kind this wait keeps away from the host's JIT.
-    int windows = JitQuiet.await(JitQuiet.platform(), JitQuiet.MAX_WAIT_MILLIS, new BooleanSupplier() {
-      @Override
-      public boolean getAsBoolean() {
-        return stopping;
-      }
-    });
-    if (windows > 1) {
-      log.info("started the hunt once the JIT was quiet, after "
-          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitStart) + " ms");
-    }
     try {
       // Not charged to the budget: a one-off start-up cost, like loading the agent's classes.
       model.reserve(AgentWarmup.exercise(options.out()));
