@@ -7,11 +7,14 @@ import java.util.Set;
 /**
  * Says in the log which classes got job boundaries and which could not. A pattern may match a
  * class generated per job (a new name each time), so the log names the first
- * {@value #MAX_NAMED} of each and then says once that it stops: the agent's memory and the host's
- * log stay bounded.
+ * {@value #MAX_NAMED} woven classes and {@value #MAX_FAILURES_NAMED} failures, and then says once
+ * that it stops: the agent's memory and the host's log stay bounded. Failures are named fewer
+ * because {@link AgentLog} says at most 50 distinct errors in all, and the census's must not be
+ * crowded out.
  */
 final class JobEvents implements JobInstrumentation.Events {
   static final int MAX_NAMED = 100;
+  static final int MAX_FAILURES_NAMED = 10;
 
   private final AgentLog log;
   private final Set<String> instrumented = new HashSet<>();
@@ -35,10 +38,10 @@ final class JobEvents implements JobInstrumentation.Events {
 
   @Override
   public synchronized void failed(String className, Throwable error) {
-    if (failures < MAX_NAMED) {
+    if (failures < MAX_FAILURES_NAMED) {
       log.error("could not instrument " + className + " (its jobs are not counted)", error);
       failures++;
-    } else if (failures == MAX_NAMED) {
+    } else if (failures == MAX_FAILURES_NAMED) {
       log.error("more classes could not be instrumented; the log names no more of them");
       failures++;
     }
