@@ -96,12 +96,12 @@ final class AgentLauncher {
     AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
     reachCensusDirectly(inst, log);
     Hunter hunter = new Hunter(options, log, retention(inst, log), allocations);
-    JobInstrumentation.Events events = new JobEvents(log);
-    JobInstrumentation jobs = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, events);
+    JobInstrumentation jobs = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType,
+        new JobEvents(log));
     Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     hunter.start();
-    AgentControl.started(new Hunt(options, hunter, jobs, events, allocations, inst, hook, log));
+    AgentControl.started(new Hunt(options, hunter, jobs, allocations, inst, hook, log));
     log.info("hunting leaks per job of " + options.jobsJoined(", ") + "; reports in " + options.out().toAbsolutePath()
         + " (first census after " + options.warmup() + " jobs, then "
         + (options.everyAuto() ? "within a " + options.asMap().get(AgentOptions.OVERHEAD) + "% overhead budget"

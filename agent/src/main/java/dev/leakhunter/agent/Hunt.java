@@ -21,18 +21,16 @@ final class Hunt {
   private final AgentOptions options;
   private final Hunter hunter;
   private final JobInstrumentation jobs;
-  private final JobInstrumentation.Events jobEvents;
   private final AllocationTracking allocations;
   private final Instrumentation inst;
   private final Thread shutdownHook;
   private final AgentLog log;
 
-  Hunt(AgentOptions options, Hunter hunter, JobInstrumentation jobs, JobInstrumentation.Events jobEvents,
-       AllocationTracking allocations, Instrumentation inst, Thread shutdownHook, AgentLog log) {
+  Hunt(AgentOptions options, Hunter hunter, JobInstrumentation jobs, AllocationTracking allocations,
+       Instrumentation inst, Thread shutdownHook, AgentLog log) {
     this.options = options;
     this.hunter = hunter;
     this.jobs = jobs;
-    this.jobEvents = jobEvents;
     this.allocations = allocations;
     this.inst = inst;
     this.shutdownHook = shutdownHook;
@@ -62,7 +60,7 @@ final class Hunt {
     hunter.stopSampling(SAMPLER_STOP_MAX_MILLIS);
     // Retransforms the woven classes without the advice: back to their original bytes. A job
     // running right now finishes in the old (woven) code and is still counted.
-    boolean reset = jobs.reset(jobEvents);
+    boolean reset = jobs.reset();
     if (!reset) {
       log.error("the job advice was already removed");
     }

@@ -13,10 +13,12 @@ public final class JobInstrumentation {
 
   private final Instrumentation inst;
   private final JobWeaver weaver;
+  private final Events events;
 
-  private JobInstrumentation(Instrumentation inst, JobWeaver weaver) {
+  private JobInstrumentation(Instrumentation inst, JobWeaver weaver, Events events) {
     this.inst = inst;
     this.weaver = weaver;
+    this.events = events;
   }
 
   /**
@@ -28,8 +30,8 @@ public final class JobInstrumentation {
                                            Predicate<String> isAgentClass, Events events) {
     JobWeaver weaver = new JobWeaver(patterns, isAgentClass, events);
     inst.addTransformer(weaver, true);
-    JobInstrumentation installed = new JobInstrumentation(inst, weaver);
-    installed.retransformJobClasses(events);
+    JobInstrumentation installed = new JobInstrumentation(inst, weaver, events);
+    installed.retransformJobClasses();
     return installed;
   }
 
@@ -39,16 +41,16 @@ public final class JobInstrumentation {
    *
    * @return false when it was already reset
    */
-  public boolean reset(Events events) {
+  public boolean reset() {
     if (!inst.removeTransformer(weaver)) {
       return false;
     }
-    retransformJobClasses(events);
+    retransformJobClasses();
     return true;
   }
 
   // One class at a time: a class that cannot be retransformed must not keep the others unwoven.
-  private void retransformJobClasses(Events events) {
+  private void retransformJobClasses() {
     for (Class<?> c : inst.getAllLoadedClasses()) {
       if (isJobClass(c)) {
         try {

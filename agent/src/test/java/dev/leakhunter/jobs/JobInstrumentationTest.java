@@ -26,7 +26,6 @@ class JobInstrumentationTest {
 
   private static Instrumentation inst;
   private static JobInstrumentation transformer;
-  private static JobInstrumentation.Events events;
   private static final List<String> instrumented = new ArrayList<>();
   private static final List<Throwable> failures = new ArrayList<>();
 
@@ -36,7 +35,7 @@ class JobInstrumentationTest {
     inst = ByteBuddyAgent.install();
     transformer = JobInstrumentation.install(inst,
         JobPattern.parseList("dev.leakhunter.testhost.HostJobs$Job#run"),
-        AgentPackages::isAgentType, events = new JobInstrumentation.Events() {
+        AgentPackages::isAgentType, new JobInstrumentation.Events() {
           @Override
           public synchronized void instrumented(String className) {
             instrumented.add(className);
@@ -51,7 +50,7 @@ class JobInstrumentationTest {
 
   @AfterAll
   static void unweave() {
-    transformer.reset(events);
+    transformer.reset();
   }
 
   @Test

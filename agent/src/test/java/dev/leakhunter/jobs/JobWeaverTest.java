@@ -47,7 +47,7 @@ class JobWeaverTest {
 
   @AfterAll
   static void unweave() {
-    weaving.reset(events);
+    weaving.reset();
   }
 
   private static long jobs(Runnable r) {
@@ -227,15 +227,15 @@ class JobWeaverTest {
         JobPattern.parseList("dev.leakhunter.testhost.Shapes$Resettable#work"), AgentPackages::isAgentType, own);
     Shapes.Resettable r = new Shapes.Resettable();
     assertEquals(1, jobs(() -> r.work(1)));
-    assertTrue(resettable.reset(own));
+    assertTrue(resettable.reset());
     assertEquals(0, jobs(() -> assertEquals(3, r.work(1))), "original bytes back");
-    assertFalse(resettable.reset(own), "already reset");
+    assertFalse(resettable.reset(), "already reset");
     JobInstrumentation again = JobInstrumentation.install(inst,
         JobPattern.parseList("dev.leakhunter.testhost.Shapes$Resettable#work"), AgentPackages::isAgentType, own);
     try {
       assertEquals(1, jobs(() -> r.work(1)), "a loaded class is woven again by retransformation");
     } finally {
-      again.reset(own);
+      again.reset();
     }
     assertEquals(List.of(), own.failures());
   }
@@ -252,7 +252,7 @@ class JobWeaverTest {
       assertEquals(3, ((java.util.List<?>) list).size());
       assertEquals(before + 1, JobTracker.completed(), "Sized extends AbstractList, which implements List");
     } finally {
-      lists.reset(own);
+      lists.reset();
     }
     assertTrue(own.woven().contains(Shapes.Sized.class.getName()), own.woven().toString());
     assertEquals(List.of(), own.failures());
