@@ -33,6 +33,9 @@ final class JobWeaver implements ClassFileTransformer {
   // than risk a class circularity error.
   private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
 
+  // The first class file version that ASM refused as too new; classes from it on are passed over.
+  private volatile int tooNew = Integer.MAX_VALUE;
+
   private final JobTypes types;
   private final String[] methodGlobs;
   private final Predicate<String> isAgentClass;
@@ -81,7 +84,22 @@ final class JobWeaver implements ClassFileTransformer {
   }
 
   private byte[] weave(ClassLoader loader, String className, Class<?> redefined, byte[] bytes) {
-    ClassReader reader = new ClassReader(bytes);
+    int major = bytes.length < 8 ? 0 : (bytes[6] & 0xff) << 8 | (bytes[7] & 0xff);
+    if (major >= tooNew) {
+      return null; // said once, for the first such class
+    }
+    ClassReader reader;
+    try {
+      reader = new ClassReader(bytes);
+    } catch (IllegalArgumentException e) {
+      if (major <= Opcodes.V17) {
+        throw e; // a broken class file, not a new one
+      }
+      // A JDK newer than this agent's ASM: every class of that version would fail the same way.
+      tooNew = Math.min(tooNew, major);
+      throw new IllegalStateException("class file version " + major + " is newer than this agent's ASM reads;"
+          + " no class of that version or later gets job boundaries (a newer leakhunter will)", e);
+    }
     long mask = redefined != null ? types.of(redefined)
         : types.of(className, reader.getSuperName(), reader.getInterfaces(), loader);
     if (mask == 0) {
