@@ -26,7 +26,11 @@ final class AgentLauncher {
   private AgentLauncher() {
   }
 
-  static void launch(String args, Instrumentation inst, PrintStream err) {
+  /**
+   * @param beforeMain true from {@code premain}: the host's {@code main} has not started yet, and
+   *                   the hunt's warm-up runs here, before it (see {@link #start})
+   */
+  static void launch(String args, Instrumentation inst, PrintStream err, boolean beforeMain) {
     try {
       if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
         System.setProperty(BYTE_BUDDY_SAFE, "true");
@@ -53,7 +57,7 @@ final class AgentLauncher {
         return;
       }
       try {
-        start(options, inst, new AgentLog(err, options.quiet()));
+        start(options, inst, new AgentLog(err, options.quiet()), beforeMain);
       } catch (Throwable t) {
         AgentControl.release();
         throw t;
@@ -90,7 +94,7 @@ final class AgentLauncher {
     }
   }
 
-  private static void start(AgentOptions options, Instrumentation inst, AgentLog log) {
+  private static void start(AgentOptions options, Instrumentation inst, AgentLog log, boolean beforeMain) {
     // A hunt attached after a detach counts from zero: warmup and every count from the attach.
     JobTracker.reset();
     AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
@@ -100,6 +104,13 @@ final class AgentLauncher {
         new JobEvents(log));
     Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    if (beforeMain) {
+      // The warm-up compiles the agent's code and much of the JDK's (~60 ms). Run on the sampler
+      // beside the host's start, it kept C2's queue long while the host's hot code was first
+      // compiled, and HotSpot then compiled that code at tier 2, without the receiver profiles C2
+      // inlines by (docs/performance.md, item 6). Before main, the host waits for it once instead.
+      hunter.warmUp();
+    }
     hunter.start();
     AgentControl.started(new Hunt(options, hunter, jobs, allocations, inst, hook, log));
     log.info("hunting leaks per job of " + options.jobsJoined(", ") + "; reports in " + options.out().toAbsolutePath()

@@ -68,6 +68,9 @@ final class Hunter implements Runnable {
   private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
   private final Report.Jvm jvm = JvmFacts.current();
 
+  // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
+  // publishes it to the sampler).
+  private boolean warm;
   private volatile Thread thread;
   private volatile boolean stopping;
   private volatile Report latest;
@@ -105,14 +108,27 @@ final class Hunter implements Runnable {
     t.start();
   }
 
-  @Override
-  public void run() {
+  /**
+   * Runs every path of the model and the report writers once, and takes the throwaway census (see
+   * {@link AgentWarmup}). Called before {@link #start()} when the caller can afford to wait for it;
+   * otherwise the sampler runs it first. Not charged to the budget: a one-off start-up cost, like
+   * loading the agent's classes.
+   */
+  void warmUp() {
+    if (warm) {
+      return;
+    }
+    warm = true;
     try {
-      // Not charged to the budget: a one-off start-up cost, like loading the agent's classes.
       model.reserve(AgentWarmup.exercise(options.out()));
     } catch (Throwable t) {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
+  }
+
+  @Override
+  public void run() {
+    warmUp();
     SamplingSchedule.Due due = schedule.first(System.nanoTime());
     while (!stopping) {
       if (!waitFor(due)) {

@@ -12,10 +12,10 @@ public final class LeakHunterAgent {
   }
 
   public static void premain(String options, Instrumentation inst) {
-    AgentLauncher.launch(options, inst, System.err);
+    AgentLauncher.launch(options, inst, System.err, true);
   }
 
   public static void agentmain(String options, Instrumentation inst) {
-    AgentLauncher.launch(options, inst, System.err);
+    AgentLauncher.launch(options, inst, System.err, false);
   }
 }

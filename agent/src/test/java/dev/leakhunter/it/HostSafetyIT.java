@@ -84,6 +84,37 @@ class HostSafetyIT {
   }
 
   /**
+   * Launched with {@code -javaagent}, the hunt's warm-up (its throwaway census, and every path of
+   * the model and the report writers) runs in premain, before the host's main: run beside the
+   * host's start, its compilations made HotSpot compile the host's hot code at tier 2
+   * (docs/performance.md, item 6). The class-load log goes to stdout, so its order against the
+   * demo's start line is the order they happened in. {@code HtmlReport} is the warm-up's last report
+   * writer; run on the sampler thread, the warm-up loaded it after the start line in 5 of 5 runs.
+   */
+  @Test
+  void theWarmUpIsDoneBeforeTheHostsMain() throws Exception {
+    ForkedJvm demo = ForkedJvm.start("warm-up-first", List.of(), ForkedJvm.JAVA, List.of("-Xlog:class+load:stdout"),
+        DemoLeaksIT.JOBS, "--leak=none", "--jobs=200", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    List<String> out = demo.stdout().lines().toList();
+    int started = indexOf(out, "started:");
+    int lastWriter = indexOf(out, " dev.leakhunter.report.HtmlReport ");
+    assertTrue(started >= 0 && lastWriter >= 0, "started at line " + started + ", HtmlReport at " + lastWriter);
+    assertTrue(lastWriter < started, "the warm-up is done before main starts: HtmlReport loaded at line "
+        + lastWriter + ", started at " + started);
+    assertTrue(demo.stderr().contains("[leakhunter] jobs="), "the hunt still samples the jobs\n" + demo.stderr());
+  }
+
+  private static int indexOf(List<String> lines, String part) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(part)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * HotSpot skips a census's full GC while a thread holds the GC locker (a JNI critical section; the
    * demo's zip and checksum calls) and then counts garbage: on JDK 17 flat out, 2-4 of 9 censuses.
    * The agent takes such a census again (or drops it), so every sample it reports had its full GC.
