@@ -182,15 +182,14 @@ class AttachIT {
   void anotherUsersJvmIsRefused() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
         && Files.isExecutable(Path.of("/usr/sbin/runuser")), "needs root and runuser to start a JVM as nobody");
-    Path dir = ForkedJvm.WORK.resolve("attach-other-user");
-    ForkedJvm.deleteRecursively(dir);
-    Files.createDirectories(dir);
-    // nobody must be able to write its pid file there.
-    dir.toFile().setWritable(true, false);
-    dir.toFile().setExecutable(true, false);
+    // Not under target/: a checkout in a private directory (mode 700) is out of nobody's reach, and
+    // the JVM must read its jar and write its pid file. A directory of its own in the system's
+    // temporary directory, open to all, holding a copy of the jar.
+    Path dir = Files.createTempDirectory("leakhunter-attach-other-user");
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
     Path pidFile = dir.resolve("nobody.pid");
-    ForkedJvm other = ForkedJvm.start("attach-other-user/jvm", List.of("/usr/sbin/runuser", "-u", "nobody", "--"),
-        ForkedJvm.JAVA, List.of(), null, "--rate=50", "--heartbeat=0", "--pid-file=" + pidFile);
+    ForkedJvm other = ForkedJvm.startAsAnotherUser(dir, List.of("/usr/sbin/runuser", "-u", "nobody", "--"),
+        "--rate=50", "--heartbeat=0", "--pid-file=" + pidFile);
     try {
       long pid = other.pid(pidFile);
       ForkedJvm.CliRun run = ForkedJvm.cli(ForkedJvm.JAVA, dir.resolve("cli"), "attach", Long.toString(pid), JOBS);
@@ -199,8 +198,13 @@ class AttachIT {
           + "that user, e.g. sudo -u nobody"), run.toString());
     } finally {
       // runuser does not pass its death on to the JVM it started: end the JVM itself.
-      other.process.descendants().forEach(ProcessHandle::destroyForcibly);
+      List<ProcessHandle> jvms = other.process.descendants().toList();
+      jvms.forEach(ProcessHandle::destroyForcibly);
       other.process.destroyForcibly();
+      for (ProcessHandle jvm : jvms) {
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+      }
+      ForkedJvm.deleteRecursively(dir);
     }
   }
 

@@ -55,6 +55,19 @@ final class ForkedJvm {
   }
 
   /**
+   * Starts the demo, without the agent, as another user ({@code prefix}, e.g. {@code runuser -u
+   * nobody --}) in {@code dir}, from a copy of the demo jar there. The checkout may sit in a private
+   * directory (a home directory, or a {@code mktemp -d}, mode 700) that the other user cannot read,
+   * so nothing the JVM touches may be under it: {@code dir} must be one that user can use.
+   */
+  static ForkedJvm startAsAnotherUser(Path dir, List<String> prefix, String... demoArgs) throws IOException {
+    Path jar = Files.copy(DEMO_JAR, dir.resolve(DEMO_JAR.getFileName()));
+    List<String> app = new ArrayList<>(List.of("-jar", jar.toString()));
+    app.addAll(List.of(demoArgs));
+    return launchIn(dir, prefix, JAVA, List.of(), null, app);
+  }
+
+  /**
    * Starts a fixture of the leak catalogue, {@code java [-javaagent:...] -cp target/test-classes
    * dev.leakhunter.catalogue.Catalogue fixture args...}, in target/it-work/{@code name}.
    */
@@ -69,6 +82,11 @@ final class ForkedJvm {
     Path dir = WORK.resolve(name);
     deleteRecursively(dir);
     Files.createDirectories(dir);
+    return launchIn(dir, prefix, java, jvmFlags, agentOptions, app);
+  }
+
+  private static ForkedJvm launchIn(Path dir, List<String> prefix, Path java, List<String> jvmFlags,
+                                    String agentOptions, List<String> app) throws IOException {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.add(java.toString());
     cmd.add("-Xmx256m");
