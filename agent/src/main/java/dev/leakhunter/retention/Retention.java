@@ -12,13 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
  * Who holds the suspects: at each sample, one bounded walk from the candidate roots counts the
  * suspect types under each root; across samples, the root whose count rises with jobs is the one
- * that holds the leak. Runs on the sampler thread (the first walk on a thread of its own), one walk
- * at a time.
+ * that holds the leak. Runs on the agent's explainer thread, one walk at a time, and gives way to
+ * a census that falls due meanwhile.
  *
  * <p>Its memory is bounded: per type at most {@link #ROOTS_KEPT} roots' first and latest counts.
  */
@@ -82,12 +83,24 @@ public final class Retention {
    * data cached on it, and a first walk mid-hunt would read as growth in the JDK's own types.
    */
   public synchronized Explanation prime(List<Object> receivers) {
-    return walk(List.of(), receivers);
+    return walk(List.of(), receivers, NEVER);
   }
 
   /** Walks, updates each root's history, and ranks the roots of each target. */
   public synchronized Explanation explain(long jobs, List<Target> targets, List<Object> receivers) {
-    Explanation walked = walk(targets, receivers);
+    return explain(jobs, targets, receivers, NEVER);
+  }
+
+  /**
+   * As above, but gives up, leaving the history as it was, as soon as {@code abandon} says so (a
+   * census is due: see Walker); then returns null.
+   */
+  public synchronized Explanation explain(long jobs, List<Target> targets, List<Object> receivers,
+                                          BooleanSupplier abandon) {
+    Explanation walked = walk(targets, receivers, abandon);
+    if (walked == null) {
+      return null;
+    }
     Map<String, List<Holding>> holdings = new HashMap<>();
     Set<String> types = new HashSet<>();
     List<String> notes = new ArrayList<>(walked.notes());
@@ -105,7 +118,10 @@ public final class Retention {
     return new Explanation(holdings, walked.visited(), walked.nanos(), notes);
   }
 
-  private Explanation walk(List<Target> targets, List<Object> receivers) {
+  private static final BooleanSupplier NEVER = () -> false;
+
+  /** One walk, or null when it was abandoned. */
+  private Explanation walk(List<Target> targets, List<Object> receivers, BooleanSupplier abandon) {
     long started = System.nanoTime();
     Set<String> names = new HashSet<>();
     for (Target t : targets) {
@@ -113,7 +129,13 @@ public final class Retention {
     }
     Roots roots = collectRoots ? Roots.collect(inst.getAllLoadedClasses(), access,
         name -> ownType.test(name) || names.contains(name), Set.of()) : Roots.none();
-    Walk walk = walker.walk(roots.candidates(), receivers, names, roots.threadLocals());
+    if (abandon.getAsBoolean()) {
+      return null;
+    }
+    Walk walk = walker.walk(roots.candidates(), receivers, names, roots.threadLocals(), abandon);
+    if (walk.abandoned()) {
+      return null;
+    }
     Map<String, List<Holding>> raw = new HashMap<>();
     for (Map.Entry<String, List<Walk.Hit>> e : byThreadPattern(walk.hits()).entrySet()) {
       for (Walk.Hit h : e.getValue()) {

@@ -8,9 +8,10 @@ import java.util.List;
  * @param hits    per root and target type: how many instances were reached first from that root
  * @param visited objects visited
  * @param nanos   how long the walk took
- * @param notes   where the walk was cut short (a root too large, the object or time cap)
+ * @param notes     where the walk was cut short (a root too large, the object or time cap)
+ * @param abandoned given up for a census: partial, not to be ranked against whole walks
  */
-record Walk(List<Hit> hits, int visited, long nanos, List<String> notes) {
+record Walk(List<Hit> hits, int visited, long nanos, List<String> notes, boolean abandoned) {
 
   /**
    * @param root   the root's label

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -75,8 +76,21 @@ final class Walker {
    * @param threadLocals  ThreadLocal instance -> the static field holding it, to name it in paths
    */
   Walk walk(List<Candidate> roots, List<Object> receivers, Set<String> targets, Map<Object, String> threadLocals) {
-    return new Run(targets, receivers, threadLocals).run(roots, receivers);
+    return walk(roots, receivers, targets, threadLocals, NEVER);
   }
+
+  /**
+   * As above, but the walk gives up as soon as {@code abandon} says so (asked every
+   * {@value #CLOCK_EVERY} objects, like the clock): a census due meanwhile must not wait for it,
+   * nor count its identity set as the host's. An abandoned walk is {@link Walk#abandoned()}: its
+   * counts are partial and must not be compared with a whole walk's.
+   */
+  Walk walk(List<Candidate> roots, List<Object> receivers, Set<String> targets, Map<Object, String> threadLocals,
+            BooleanSupplier abandon) {
+    return new Run(targets, receivers, threadLocals, abandon).run(roots, receivers);
+  }
+
+  private static final BooleanSupplier NEVER = () -> false;
 
   /** Marks an object met first as the value of root {@code index}. */
   private record RootMark(int index) {
@@ -167,7 +181,11 @@ final class Walker {
     final long started = System.nanoTime();
     String stopped;
 
-    Run(Set<String> targets, List<Object> receivers, Map<Object, String> threadLocals) {
+    final BooleanSupplier abandon;
+    boolean abandoned;
+
+    Run(Set<String> targets, List<Object> receivers, Map<Object, String> threadLocals, BooleanSupplier abandon) {
+      this.abandon = abandon;
       this.targets = new ArrayList<>(targets);
       this.threadLocals = threadLocals;
       for (Object r : receivers) {
@@ -189,9 +207,14 @@ final class Walker {
         int b = queueBranch[head];
         queue[head++] = null;
         expand(o, b);
-        if ((head & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - started > limits.maxNanos()) {
-          stopped = "the walk stopped at its time cap (" + limits.maxNanos() / 1_000_000 + " ms) after "
-              + visited + " objects; roots and counts are partial";
+        if ((head & (CLOCK_EVERY - 1)) == 0) {
+          if (abandon.getAsBoolean()) {
+            abandoned = true;
+            stopped = "the walk was abandoned after " + visited + " objects for a census";
+          } else if (System.nanoTime() - started > limits.maxNanos()) {
+            stopped = "the walk stopped at its time cap (" + limits.maxNanos() / 1_000_000 + " ms) after "
+                + visited + " objects; roots and counts are partial";
+          }
         }
       }
       return result();
@@ -385,7 +408,7 @@ final class Walker {
       if (stopped != null) {
         notes.add(stopped);
       }
-      return new Walk(hits, visited, System.nanoTime() - started, notes);
+      return new Walk(hits, visited, System.nanoTime() - started, notes, abandoned);
     }
 
     /**
