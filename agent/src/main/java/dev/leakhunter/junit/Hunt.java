@@ -126,7 +126,7 @@ final class Hunt {
     if (samples.isEmpty() || samples.get(samples.size() - 1).jobs() != done) {
       samples.add(new Report.Sample(done, RUNTIME.getUptime(), histogram.totalBytes(),
           histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()), 0,
-          probes.loadedClasses(), probes.liveThreads()));
+          probes.loadedClasses(), probes.liveThreads(), done));
     }
   }
 

@@ -55,9 +55,17 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
    * @param loadedClasses classes loaded at that moment
    * @param threads       live threads at that moment
    *                      (these three are -1 when unknown: DESIGN's sample shape does not require them)
+   * @param jobsAfter     jobs completed when the sample's work (census, model, report) was done, -1
+   *                      when unknown: the jobs from {@code jobs} to it ran during that work, and the
+   *                      next census is due {@code every} jobs after {@code jobs}
    */
   public record Sample(long jobs, long uptimeMs, long liveBytes, long liveObjects, long censusMs,
-                       long inFlight, long loadedClasses, long threads) {
+                       long inFlight, long loadedClasses, long threads, long jobsAfter) {
+
+    /** The same census, its work done by {@code jobs} completed jobs. */
+    public Sample doneAt(long jobs) {
+      return new Sample(this.jobs, uptimeMs, liveBytes, liveObjects, censusMs, inFlight, loadedClasses, threads, jobs);
+    }
   }
 
   /**

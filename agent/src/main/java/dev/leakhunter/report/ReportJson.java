@@ -39,6 +39,9 @@ public final class ReportJson {
       m.put("inFlight", s.inFlight());
       m.put("loadedClasses", s.loadedClasses());
       m.put("threads", s.threads());
+      if (s.jobsAfter() >= 0) {
+        m.put("jobsAfter", s.jobsAfter());
+      }
       samples.add(m);
     }
     root.put("samples", samples);
@@ -119,7 +122,8 @@ public final class ReportJson {
     List<Report.Sample> samples = new ArrayList<>();
     for (Node s : root.objects("samples")) {
       samples.add(new Report.Sample(s.lng("jobs"), s.lng("uptimeMs"), s.lng("liveBytes"), s.lng("liveObjects"),
-          s.lng("censusMs"), s.lngOr("inFlight", -1), s.lngOr("loadedClasses", -1), s.lngOr("threads", -1)));
+          s.lng("censusMs"), s.lngOr("inFlight", -1), s.lngOr("loadedClasses", -1), s.lngOr("threads", -1),
+          s.lngOr("jobsAfter", -1)));
     }
     Verdict verdict = root.verdict("verdict");
     String note = root.optStr("note");

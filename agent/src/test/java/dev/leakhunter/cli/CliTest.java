@@ -46,7 +46,7 @@ class CliTest {
         List.of(), List.of()));
     Report r = new Report(Report.SCHEMA, new Report.Tool("leakhunter", "test"), new Report.Jvm(42, "17", "G1", 1 << 28),
         Map.of("jobs", "com.acme.Worker#handle"), new Report.Jobs(40, 0, 20),
-        List.of(new Report.Sample(20, 1000, 1 << 20, 1000, 12, 0, 500, 10)), verdict, null, suspects);
+        List.of(new Report.Sample(20, 1000, 1 << 20, 1000, 12, 0, 500, 10, -1)), verdict, null, suspects);
     Path file = dir.resolve("leakhunter-report.json");
     Files.writeString(file, ReportJson.write(r));
     return file;

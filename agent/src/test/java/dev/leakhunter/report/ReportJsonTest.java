@@ -48,7 +48,7 @@ class ReportJsonTest {
 
     Map<?, ?> sample = (Map<?, ?>) ((List<?>) json.get("samples")).get(0);
     assertEquals(List.of("jobs", "uptimeMs", "liveBytes", "liveObjects", "censusMs", "inFlight", "loadedClasses",
-        "threads"), List.copyOf(sample.keySet()));
+        "threads", "jobsAfter"), List.copyOf(sample.keySet()));
 
     Map<?, ?> suspect = (Map<?, ?>) ((List<?>) json.get("suspects")).get(0);
     assertEquals(List.of("type", "instancesPerJob", "bytesPerJob", "confidence", "cluster", "series", "roots",
@@ -79,7 +79,7 @@ class ReportJsonTest {
     assertTrue(json.endsWith("}\n"));
     assertTrue(json.contains("\n        [40, 20, 1760],\n"), json);
     assertTrue(json.contains("\n    {\"jobs\": 40, \"uptimeMs\": 2000, \"liveBytes\": 14898320, \"liveObjects\": 181284, "
-        + "\"censusMs\": 18, \"inFlight\": 1, \"loadedClasses\": 3412, \"threads\": 23},\n"), json);
+        + "\"censusMs\": 18, \"inFlight\": 1, \"loadedClasses\": 3412, \"threads\": 23, \"jobsAfter\": 42},\n"), json);
   }
 
   @Test

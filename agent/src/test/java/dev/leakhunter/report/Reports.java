@@ -29,7 +29,7 @@ final class Reports {
     List<Report.Sample> list = new ArrayList<>();
     for (long jobs = 40; jobs <= lastJobs; jobs += 40) {
       list.add(new Report.Sample(jobs, 1_000 + jobs * 25, 14_890_000 + jobs * bytesPerJob, 181_204 + jobs * 2,
-          18 + jobs / 100, jobs % 80 == 0 ? 0 : 1, 3_412, 23));
+          18 + jobs / 100, jobs % 80 == 0 ? 0 : 1, 3_412, 23, jobs + 2));
     }
     return list;
   }

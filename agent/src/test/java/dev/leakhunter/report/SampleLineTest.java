@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SampleLineTest {
   private static final Report.Sample SAMPLE =
-      new Report.Sample(120, 9_000, (long) (14.2 * 1024 * 1024), 181_204, 18, 0, 3_412, 23);
+      new Report.Sample(120, 9_000, (long) (14.2 * 1024 * 1024), 181_204, 18, 0, 3_412, 23, -1);
 
   private static Suspect suspect(String type, double perJob, double bytesPerJob) {
     return new Suspect(type, perJob, bytesPerJob, 0.99, 1, List.of());
