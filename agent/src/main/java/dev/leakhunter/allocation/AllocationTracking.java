@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ import net.bytebuddy.utility.JavaModule;
  * (no constructor), not hidden classes (not modifiable). A leak's cluster is led by its application
  * type where there is one, so the lead usually has its sites.
  *
- * <p>Called on the sampler thread only; the retransformation counts in the sample's cost.
+ * <p>Called on the agent's explainer thread (the JUnit API's own thread), except
+ * {@link #afterCensus}, which the sampler calls without waiting for a weave in progress.
  */
 public final class AllocationTracking {
   static final int MAX_TYPES = 4;
@@ -39,6 +41,9 @@ public final class AllocationTracking {
   private final Map<String, Tracked> tracked = new LinkedHashMap<>();
   private final Set<String> refused = new HashSet<>();
   private final List<String> failures = new ArrayList<>();
+  private volatile boolean anyTracked;
+  // The followed types by name, replaced whole on each change: read without the lock.
+  private volatile Map<String, Class<?>> sitesOf = Map.of();
 
   public AllocationTracking(Instrumentation inst, Predicate<String> isAgentType) {
     this.inst = inst;
@@ -131,6 +136,10 @@ public final class AllocationTracking {
       return;
     }
     tracked.put(name, new Tracked(type, transformer));
+    Map<String, Class<?>> next = new HashMap<>(sitesOf);
+    next.put(name, type);
+    sitesOf = Map.copyOf(next);
+    anyTracked = true;
   }
 
   private void refuse(String name) {
@@ -145,11 +154,13 @@ public final class AllocationTracking {
    * site's sampled instances survive, the sites whose instances all died are left out: they are
    * the type's transient uses, not the leak.
    */
-  public synchronized List<Site> sites(String type) {
-    if (!tracked.containsKey(type)) {
+  public List<Site> sites(String type) {
+    // Not synchronized, like afterCensus: the sampler builds its reports while a follow() may weave.
+    Class<?> followed = sitesOf.get(type);
+    if (followed == null) {
       return List.of();
     }
-    List<Site> all = AllocationSites.sitesOf(tracked.get(type).type().getName());
+    List<Site> all = AllocationSites.sitesOf(followed.getName());
     boolean anySurvives = false;
     for (Site s : all) {
       anySurvives |= s.survivors() > 0;
@@ -175,8 +186,10 @@ public final class AllocationTracking {
    * To be called right after each census: the census's full GC has cleared the references to
    * sampled instances that nothing holds, so the ones left are survivors.
    */
-  public synchronized void afterCensus() {
-    if (!tracked.isEmpty()) {
+  public void afterCensus() {
+    // Not synchronized: the sampler calls this right after each census, and must not wait for a
+    // follow() weaving a class on the explainer thread meanwhile.
+    if (anyTracked) {
       AllocationSites.afterCensus();
     }
   }
@@ -196,6 +209,8 @@ public final class AllocationTracking {
       }
     }
     tracked.clear();
+    sitesOf = Map.of();
+    anyTracked = false;
     AllocationSites.clear();
   }
 
