@@ -99,7 +99,7 @@ public final class AgentWarmup {
           new HistogramRow("warmup.Flat", 100, 1600, 2)), 0, 0));
       analyses.add(model.analyze());
     }
-    Report.Sample sample = new Report.Sample(10, 1, 1, 1, 1, 0, 1, 1);
+    Report.Sample sample = new Report.Sample(10, 1, 1, 1, 1, 0, 1, 1, 12);
     Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup");
     try {
       Analysis leak = analyses.get(analyses.size() - 1);

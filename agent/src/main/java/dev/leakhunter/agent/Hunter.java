@@ -15,16 +15,12 @@ import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
-import dev.leakhunter.report.TraceDot;
 import dev.leakhunter.retention.Explanation;
-import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
-import dev.leakhunter.retention.Target;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,9 +31,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The hunt: one daemon thread that waits for the next census to be due, takes it, feeds the
- * growth model, logs a line and rewrites the report when the verdict changes. Nothing here runs on
- * a job thread: the job advice only wakes this thread (see {@link JobTracker}).
+ * The hunt: one daemon thread, the sampler, that waits for the next census to be due, takes it,
+ * feeds the growth model, logs a line and rewrites the report when the verdict changes. Nothing
+ * here runs on a job thread: the job advice only wakes this thread (see {@link JobTracker}).
+ *
+ * <p>The census cadence comes first. Explaining the suspects (walks for roots, weaving for
+ * allocation sites) runs on the {@link ExplainerThread}, which gives way to every census; reports
+ * are rewritten when the verdict changes, at most once a second when the suspects or their roots
+ * do, and at least every 10 s. At the end (shutdown, detach) a last census is taken when the last
+ * one is older than the sampling interval, so that the final report describes the end of the run.
  */
 final class Hunter implements Runnable {
 
@@ -48,19 +50,25 @@ final class Hunter implements Runnable {
   private static final long QUIESCE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
   private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long REWRITE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  // A report write (three formats, each flushed to disk) costs a few ms: at a census every few ms
+  // (every=N on a fast daemon) rewriting at each change of the suspects' order would cost more
+  // than the censuses.
+  private static final long REWRITE_AT_MOST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  // Suspects explained per sample (the walk counts each); the ranking puts the lead types first.
-  private static final int TYPES_EXPLAINED = 8;
+  // At shutdown, how long to wait for a census in progress before the last one.
+  private static final long SAMPLER_JOIN_AT_SHUTDOWN_MILLIS = 2_000;
+  private static final long EXPLAINER_JOIN_MILLIS = 1_000;
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   // Looked up once: each lookup runs JDK streams and lambdas whose profiles the host shares.
   private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
 
   private final AgentOptions options;
   private final AgentLog log;
-  private final Retention retention;
+  private final ExplainerThread explainer;
   private final AllocationTracking allocations;
+  // One sample at a time: the sampler's, or the last one at the end once the sampler has stopped.
+  private final Object sampling = new Object();
   private boolean primed;
   private final SamplingSchedule schedule;
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
@@ -75,9 +83,14 @@ final class Hunter implements Runnable {
   private volatile boolean stopping;
   private volatile Report latest;
   private long lastSampledJobs = -1;
+  // The census due next, as the sampler last computed it: the last census at the end is taken only if due.
+  private volatile SamplingSchedule.Due nextDue;
+  private volatile Analysis lastAnalysis;
+  private long writtenExplanations;
   private long lastWriteNanos;
   private List<String> lastSuspectTypes = List.of();
   private Verdict lastVerdict;
+  private boolean verdictChanged;
   private int failures;
   // every=1 only: live instances per type at the previous census, for the per-job line.
   private Map<String, Long> previousCounts;
@@ -93,15 +106,17 @@ final class Hunter implements Runnable {
    * @param allocations follows where suspects are allocated
    */
   Hunter(AgentOptions options, AgentLog log, Retention retention, AllocationTracking allocations) {
+    long now = System.nanoTime();
     this.options = options;
     this.log = log;
-    this.retention = retention;
     this.allocations = allocations;
-    this.schedule = SamplingSchedule.of(options, System.nanoTime());
-    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()), null);
+    this.explainer = new ExplainerThread(options, log, retention, allocations, now);
+    this.schedule = SamplingSchedule.of(options, now);
+    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
   }
 
   void start() {
+    explainer.start();
     Thread t = new Thread(this, "leakhunter-sampler");
     t.setDaemon(true);
     thread = t;
@@ -124,6 +139,7 @@ final class Hunter implements Runnable {
     } catch (Throwable t) {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
+    explainer.warmUp();
   }
 
   @Override
@@ -134,11 +150,17 @@ final class Hunter implements Runnable {
       if (!waitFor(due)) {
         return;
       }
+      if (!primed) {
+        // Before the baseline census, and charged to the explanation work, not to the censuses.
+        primed = true;
+        explainer.prime();
+      }
       lastPauseNanos = 0;
       long started = System.nanoTime();
-      long startedCpu = cpuNanos();
+      long startedCpu = Cpu.threadNanos();
+      boolean sampled = false;
       try {
-        sample();
+        sampled = sample(false);
         failures = 0;
       } catch (Throwable t) {
         log.error("census failed", t);
@@ -148,7 +170,12 @@ final class Hunter implements Runnable {
         }
       }
       long now = System.nanoTime();
-      due = schedule.next(Math.max(lastSampledJobs, JobTracker.completed()), cost(now - started, startedCpu), now);
+      // From the census's own job count: every=N means at most N jobs, plus those that complete
+      // during the census, from one census to the next. After no sample (a census of garbage, a
+      // failure), from now: a retry at once would pay another pause for nothing new.
+      due = schedule.next(sampled ? lastSampledJobs : Math.max(lastSampledJobs, JobTracker.completed()),
+          cost(now - started, startedCpu), now);
+      nextDue = due;
       notePauseGuard();
     }
   }
@@ -158,17 +185,9 @@ final class Hunter implements Runnable {
    * (parse, model, reports) runs beside the jobs and costs them the CPU it takes.
    */
   private SamplingSchedule.Cost cost(long wallNanos, long startedCpu) {
-    long cpu = cpuNanos();
+    long cpu = Cpu.threadNanos();
     long rest = cpu < 0 || startedCpu < 0 ? wallNanos - lastPauseNanos : cpu - startedCpu;
     return new SamplingSchedule.Cost(lastPauseNanos, Math.min(wallNanos, lastPauseNanos + Math.max(0, rest)));
-  }
-
-  private static long cpuNanos() {
-    try {
-      return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
-    } catch (RuntimeException e) { // UnsupportedOperationException on JVMs without it
-      return -1;
-    }
   }
 
   private void notePauseGuard() {
@@ -195,34 +214,11 @@ final class Hunter implements Runnable {
     return note == null ? pauseNote : note + "; " + pauseNote;
   }
 
-  /**
-   * The retention warm-up and the first walk, right after the baseline census (the host's classes
-   * are loaded by then): see Retention.prime. What it leaves behind lands between the first two
-   * samples, a warm-up step. Measured: run beside the sampler, the first walk landed mid-hunt on
-   * JDK 25 and its reflection accessors (MemberName, DirectMethodHandle$Accessor) read as a leak;
-   * run before the baseline census, it held the baseline back by its duration (100-900 ms).
-   */
-  private void prime() {
-    try {
-      AgentWarmup.exercise(retention, options.out());
-    } catch (Throwable t) {
-      log.error("warm-up of the retention walk failed (roots may be missing)", t);
-    }
-    try {
-      Explanation primed = retention.prime(JobTracker.receivers());
-      log.info("roots: first walk " + primed.visited() + " objects in "
-          + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (after the baseline census)");
-    } catch (Throwable t) {
-      log.error("the first walk for roots failed", t);
-    } finally {
-      JobTracker.captureNextReceiver();
-    }
-  }
-
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
   private boolean waitFor(SamplingSchedule.Due due) {
     Thread self = Thread.currentThread();
     while (!stopping) {
+      writeNewRoots();
       long now = System.nanoTime();
       if (now < due.notBeforeNanos()) {
         LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, MAX_PARK_NANOS));
@@ -231,7 +227,7 @@ final class Hunter implements Runnable {
       JobTracker.notifyAt(due.atJobs(), jobs -> LockSupport.unpark(self));
       if (JobTracker.completed() >= due.atJobs()) {
         JobTracker.notifyAt(Long.MAX_VALUE, null);
-        quiesce();
+        quiesce(due.atJobs());
         return true;
       }
       LockSupport.parkNanos(this, MAX_PARK_NANOS);
@@ -239,62 +235,106 @@ final class Hunter implements Runnable {
     return false;
   }
 
-  private static void quiesce() {
+  /**
+   * Waits briefly for a moment with no job in flight, but not past a quarter of the sampling
+   * interval in jobs: on a fast daemon, waiting out the polls let hundreds of jobs slip past a
+   * census due every 20.
+   */
+  private void quiesce(long dueAtJobs) {
+    long slack = options.everyAuto() ? Long.MAX_VALUE : Math.max(1, options.every() / 4);
     for (int i = 0; i < QUIESCE_POLLS && JobTracker.inFlight() > 0; i++) {
+      if (JobTracker.completed() - dueAtJobs >= slack) {
+        return;
+      }
       LockSupport.parkNanos(QUIESCE_POLL_NANOS);
     }
   }
 
-  private void sample() throws CensusException {
-    long jobs = JobTracker.completed();
-    if (jobs <= lastSampledJobs) {
+  /** While waiting for a census: a walk that found the suspects' roots goes into the report. */
+  private void writeNewRoots() {
+    long done = explainer.explanations();
+    if (done == writtenExplanations || System.nanoTime() - lastWriteNanos < REWRITE_AT_MOST_EVERY_NANOS) {
       return;
     }
-    long inFlight = JobTracker.inFlight();
-    ProbeReading probes = Probes.read();
-    Census.Result census = Census.take();
-    if (allocations != null) {
-      allocations.afterCensus();
-    }
-    lastPauseNanos = census.pauseNanos();
-    if (!census.liveOnly()) {
-      // Garbage counted as live would read as growth, or hide it: charged, but no sample.
-      if (!saidGarbageCounted) {
-        saidGarbageCounted = true;
-        log.info("HotSpot skipped a census's full GC " + Census.ATTEMPTS + " times in a row (a thread held the GC"
-            + " locker, in a JNI critical section): that census counted garbage and is not used; so may later ones");
-      }
+    Analysis analysis = lastAnalysis;
+    if (analysis == null) {
       return;
     }
-    Histogram histogram = hostObjectsOnly(census.histogram());
-    model.add(jobs, histogram);
-    lastSampledJobs = jobs;
-    Analysis analysis = model.analyze();
-    Explanation explained = explain(jobs, analysis);
-    followAllocations(analysis);
-
-    if (samples.size() == SAMPLES_IN_REPORT) {
-      samples.removeFirst();
-    }
-    Report.Sample s = new Report.Sample(jobs, RUNTIME.getUptime(),
-        histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
-        inFlight, probes.loadedClasses(), probes.liveThreads());
-    samples.addLast(s);
-    if (!primed && retention != null) {
-      primed = true;
-      prime();
-    }
-    Report report = buildReport(analysis, explained);
+    writtenExplanations = done;
+    Report report = buildReport(analysis);
     latest = report;
-    log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
-    if (options.every() == 1) {
-      perJobLine(histogram, jobs, inFlight);
-    }
-    if (explained != null) {
-      logRetention(explained, report);
-    }
-    if (changed(analysis) || System.nanoTime() - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
-      write(report);
+    write(report);
+  }
+
+  /**
+   * One census and what follows from it. {@code last}: the final one, at the end of the hunt; it
+   * asks for no explanation and writes no report (the caller does both).
+   */
+  private boolean sample(boolean last) throws CensusException {
+    synchronized (sampling) {
+      long jobs = JobTracker.completed();
+      if (jobs <= lastSampledJobs) {
+        return false;
+      }
+      long inFlight = JobTracker.inFlight();
+      ProbeReading probes = Probes.read();
+      Census.Result census;
+      explainer.holdForCensus();
+      try {
+        census = Census.take();
+      } finally {
+        explainer.censusDone();
+      }
+      if (allocations != null) {
+        allocations.afterCensus();
+      }
+      lastPauseNanos = census.pauseNanos();
+      if (!census.liveOnly()) {
+        // Garbage counted as live would read as growth, or hide it: charged, but no sample.
+        if (!saidGarbageCounted) {
+          saidGarbageCounted = true;
+          log.info("HotSpot skipped a census's full GC " + Census.ATTEMPTS + " times in a row (a thread held the GC"
+              + " locker, in a JNI critical section): that census counted garbage and is not used; so may later ones");
+        }
+        return false;
+      }
+      Histogram histogram = hostObjectsOnly(census.histogram());
+      model.add(jobs, histogram);
+      lastSampledJobs = jobs;
+      Analysis analysis = model.analyze();
+      lastAnalysis = analysis;
+
+      if (samples.size() == SAMPLES_IN_REPORT) {
+        samples.removeFirst();
+      }
+      Report.Sample s = new Report.Sample(jobs, RUNTIME.getUptime(),
+          histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
+          inFlight, probes.loadedClasses(), probes.liveThreads(), -1);
+      samples.addLast(s);
+      Report report = buildReport(analysis);
+      latest = report;
+      log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
+      if (options.every() == 1) {
+        perJobLine(histogram, jobs, inFlight);
+      }
+      if (last) {
+        samples.removeLast();
+        samples.addLast(s.doneAt(JobTracker.completed()));
+        latest = buildReport(analysis);
+        return true;
+      }
+      explainer.explain(jobs, analysis.suspects());
+      long now = System.nanoTime();
+      boolean changed = changed(analysis);
+      if (verdictChanged || changed && now - lastWriteNanos > REWRITE_AT_MOST_EVERY_NANOS
+          || now - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
+        writtenExplanations = explainer.explanations();
+        write(report);
+      }
+      // When its work was done, for the reports to come (this one was written before it knew).
+      samples.removeLast();
+      samples.addLast(s.doneAt(JobTracker.completed()));
+      return true;
     }
   }
 
@@ -312,120 +352,6 @@ final class Hunter implements Runnable {
     previousJobs = jobs;
   }
 
-  private static boolean hasType(List<Target> targets, String type) {
-    for (Target t : targets) {
-      if (t.type().equals(type)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Roots and paths of the suspects (and of the traced type, from the first sample on). The walk
-   * runs here, on the sampler thread, and counts in this sample's cost.
-   */
-  private Explanation explain(long jobs, Analysis analysis) {
-    if (retention == null) {
-      return null;
-    }
-    try {
-      List<Target> targets = new ArrayList<>();
-      for (Suspect s : analysis.suspects()) {
-        if (targets.size() < TYPES_EXPLAINED) {
-          targets.add(new Target(s.type(), s.bytesPerJob()));
-        }
-      }
-      String trace = options.trace();
-      if (trace != null && !hasType(targets, trace)) {
-        targets.add(new Target(trace, 0));
-      }
-      if (targets.isEmpty()) {
-        return null;
-      }
-      return retention.explain(jobs, targets, JobTracker.receivers());
-    } catch (Throwable t) {
-      log.error("could not find the roots of the suspects", t);
-      return null;
-    } finally {
-      // The next job's receiver, for the next walk: the receivers of several workers add up.
-      JobTracker.captureNextReceiver();
-    }
-  }
-
-  private void logRetention(Explanation explained, Report report) {
-    StringBuilder line = new StringBuilder("roots: walked ").append(explained.visited()).append(" objects in ")
-        .append(TimeUnit.NANOSECONDS.toMillis(explained.nanos())).append(" ms");
-    int cluster = 0;
-    for (Report.SuspectReport s : report.suspects()) {
-      if (s.suspect().cluster() != cluster && !s.roots().isEmpty()) {
-        cluster = s.suspect().cluster();
-        line.append("; ").append(s.suspect().type()).append(" <- ").append(s.roots().get(0).root());
-      }
-    }
-    for (String note : explained.notes()) {
-      line.append("; ").append(note);
-    }
-    log.info(line.toString());
-    String trace = options.trace();
-    if (trace != null) {
-      List<Report.Root> roots = roots(explained, trace);
-      for (Report.Root r : roots) {
-        log.info("trace " + trace + " <- " + r.root() + ": " + String.join(" -> ", r.path()));
-      }
-      if (roots.isEmpty()) {
-        log.info("trace " + trace + ": no instance reachable from the roots walked");
-      }
-      try {
-        TraceDot.write(options.out(), trace, roots);
-      } catch (Exception e) {
-        log.error("could not write " + TraceDot.fileName(trace), e);
-      }
-    }
-  }
-
-  private static List<Report.Root> roots(Explanation explained, String type) {
-    List<Report.Root> roots = new ArrayList<>();
-    if (explained != null) {
-      for (Holding h : explained.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-    }
-    return roots;
-  }
-
-  /**
-   * Suspects' constructors get the allocation advice from the sample that names them on: their
-   * sites are known from the next sample, whose census has cleared the dead samples' references.
-   */
-  private void followAllocations(Analysis analysis) {
-    if (allocations == null || analysis.suspects().isEmpty()) {
-      return;
-    }
-    try {
-      List<String> types = new ArrayList<>();
-      for (Suspect s : analysis.suspects()) {
-        types.add(s.type());
-      }
-      int failed = allocations.failures().size();
-      List<String> before = allocations.followed();
-      long started = System.nanoTime();
-      allocations.follow(types);
-      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      for (String type : allocations.followed()) {
-        if (!before.contains(type)) {
-          log.info("following the allocations of " + type + " (" + ms + " ms)");
-        }
-      }
-      List<String> failures = allocations.failures();
-      for (String f : failures.subList(failed, failures.size())) {
-        log.info("cannot follow allocations of " + f);
-      }
-    } catch (Throwable t) {
-      log.error("could not follow the suspects' allocations", t);
-    }
-  }
-
   private List<Report.AllocationSite> sites(String type) {
     if (allocations == null) {
       return List.of();
@@ -437,12 +363,17 @@ final class Hunter implements Runnable {
     return sites;
   }
 
+  /**
+   * Whether the suspects changed since the last sample; sets {@link #verdictChanged}, the change
+   * that is written at once.
+   */
   private boolean changed(Analysis analysis) {
     List<String> types = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
       types.add(s.type());
     }
-    boolean changed = analysis.verdict() != lastVerdict || !types.equals(lastSuspectTypes);
+    verdictChanged = analysis.verdict() != lastVerdict;
+    boolean changed = verdictChanged || !types.equals(lastSuspectTypes);
     lastVerdict = analysis.verdict();
     lastSuspectTypes = types;
     return changed;
@@ -459,10 +390,12 @@ final class Hunter implements Runnable {
     return new Histogram(rows, h.totalInstances(), h.totalBytes());
   }
 
-  private Report buildReport(Analysis analysis, Explanation explained) {
+  /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */
+  private Report buildReport(Analysis analysis) {
+    Explanation explained = explainer == null ? null : explainer.latest();
     List<Report.SuspectReport> suspects = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
-      suspects.add(new Report.SuspectReport(s, roots(explained, s.type()), sites(s.type())));
+      suspects.add(new Report.SuspectReport(s, ExplainerThread.roots(explained, s.type()), sites(s.type())));
     }
     String note = analysis.note();
     if (explained != null && !explained.notes().isEmpty()) {
@@ -496,9 +429,15 @@ final class Hunter implements Runnable {
         r.note(), suspects);
   }
 
-  List<Path> write(Report report) {
+  /** A report during the hunt: not forced to the disk (see ReportWriter.writeInterim). */
+  private List<Path> write(Report report) {
+    return write(report, false);
+  }
+
+  List<Path> write(Report report, boolean durable) {
     try {
-      List<Path> written = ReportWriter.write(options.out(), report, options.report());
+      List<Path> written = durable ? ReportWriter.write(options.out(), report, options.report())
+          : ReportWriter.writeInterim(options.out(), report, options.report());
       lastWriteNanos = System.nanoTime();
       return written;
     } catch (Exception e) {
@@ -508,13 +447,46 @@ final class Hunter implements Runnable {
   }
 
   /**
-   * Stops sampling and writes the final report; called from the shutdown hook. The host's own
-   * hooks run at the same time and usually let the current job finish, so the count is read once
-   * no job is in flight and it has stood still briefly (bounded: shutdown must not hang on us).
+   * Stops sampling, takes the last census and writes the final report; called from the shutdown
+   * hook. The host's own hooks run at the same time and usually let the current job finish, so the
+   * count is read once no job is in flight and it has stood still briefly (bounded: shutdown must
+   * not hang on us).
    */
   void stop() {
-    stopSampling(0);
+    stopSampling(SAMPLER_JOIN_AT_SHUTDOWN_MILLIS);
+    finishSampling();
     writeFinalReport();
+  }
+
+  /**
+   * After {@link #stopSampling}: stops the explainer and, when the next census is due already
+   * (see {@link SamplingSchedule#lastCensusWanted}), takes it, then walks
+   * for its suspects if no walk has since the last census. The final report's verdict, series and
+   * live figures then describe the end of the run, not some earlier census.
+   */
+  void finishSampling() {
+    try {
+      explainer.stop(EXPLAINER_JOIN_MILLIS);
+      awaitJobsSettled();
+      Thread t = thread;
+      if (t != null && t.isAlive() && t != Thread.currentThread()) {
+        return; // a census that did not end in time: the sampler's sample stays the last
+      }
+      if (lastSampledJobs >= 0 && schedule.lastCensusWanted(nextDue, JobTracker.completed(), System.nanoTime())) {
+        lastPauseNanos = 0;
+        long started = System.nanoTime();
+        long startedCpu = Cpu.threadNanos();
+        sample(true);
+        schedule.charge(cost(System.nanoTime() - started, startedCpu));
+      }
+      Analysis analysis = lastAnalysis;
+      if (analysis != null && explainer.explainedAtJobs() < lastSampledJobs) {
+        explainer.explainNow(lastSampledJobs, analysis.suspects());
+        latest = buildReport(analysis);
+      }
+    } catch (Throwable e) {
+      log.error("could not take the last census", e);
+    }
   }
 
   /**
@@ -542,19 +514,35 @@ final class Hunter implements Runnable {
   List<Path> writeFinalReport() {
     try {
       awaitJobsSettled();
-      List<Path> written = write(currentReport());
+      List<Path> written = write(currentReport(), true);
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }
-      long now = System.nanoTime();
-      log.info("the hunt cost " + TimeUnit.NANOSECONDS.toMillis(schedule.spentNanos()) + " ms ("
-          + String.format(java.util.Locale.ROOT, "%.2f", schedule.spentPercent(now)) + "% of wall time, budget "
-          + options.asMap().get(AgentOptions.OVERHEAD) + "%)");
+      log.info(costLine(System.nanoTime()));
       return written;
     } catch (Throwable t) {
       log.error("could not write the final report", t);
       return List.of();
     }
+  }
+
+  /** The ledger in one line: the whole, then its parts. */
+  private String costLine(long now) {
+    long censuses = schedule.spentNanos();
+    long explaining = explainer.spentNanos();
+    long wall = Math.max(1, schedule.sinceStartNanos(now));
+    return "the hunt cost " + ms(censuses + explaining) + " ms (" + percent(censuses + explaining, wall)
+        + "% of wall time, budget " + options.asMap().get(AgentOptions.OVERHEAD) + "% each for censuses and for"
+        + " explaining): censuses " + ms(censuses) + " ms (" + percent(censuses, wall) + "%), explaining suspects "
+        + ms(explaining) + " ms (" + percent(explaining, wall) + "%)";
+  }
+
+  private static long ms(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+
+  private static String percent(long part, long whole) {
+    return String.format(java.util.Locale.ROOT, "%.2f", 100.0 * part / whole);
   }
 
   private static void awaitJobsSettled() {

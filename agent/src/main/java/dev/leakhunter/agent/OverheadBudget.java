@@ -34,6 +34,10 @@ final class OverheadBudget {
     return spentNanos;
   }
 
+  long sinceStartNanos(long nowNanos) {
+    return nowNanos - startNanos;
+  }
+
   /** The share of wall time spent on the hunt so far, in percent. */
   double spentPercent(long nowNanos) {
     long wall = nowNanos - startNanos;

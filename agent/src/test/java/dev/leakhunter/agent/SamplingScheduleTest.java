@@ -1,6 +1,7 @@
 package dev.leakhunter.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,21 +55,42 @@ class SamplingScheduleTest {
   }
 
   @Test
-  void theFirstCensusesBorrowAndTheLedgerPaysItBack() {
+  void theFirstCensusesBorrowAndTheLoanIsRepaidAtHalfTheBudget() {
     SamplingSchedule s = schedule(0, 2);
     long now = 0;
     for (int i = 0; i < SamplingSchedule.BOOTSTRAP_CENSUSES; i++) {
       now += 30 * MS; // each census costs 30 ms
       SamplingSchedule.Due due = s.next(i, cost(25 * MS, 30 * MS), now);
+      // the quiet at the budget's own pace, whatever the loan: 30 ms * 49
+      assertEquals(now + 1_470 * MS, due.quietUntilNanos(), "census " + i);
       if (i < SamplingSchedule.BOOTSTRAP_CENSUSES - 1) {
         // 4x the budget (8%): 30 ms * (100/8 - 1) = 345 ms of quiet, enough for a verdict in seconds
         assertEquals(now + 345 * MS, due.notBeforeNanos(), "census " + i);
         now = due.notBeforeNanos();
       } else {
-        // 8 x 30 ms = 240 ms spent: at 2% that is paid for 12 s after the start, not 1.5 s later
-        assertEquals(12_000 * MS, due.notBeforeNanos());
+        // 8 x 30 ms = 240 ms spent by 2.7 s, paid for only 12 s after the start: meanwhile a census
+        // at half the budget's pace (1%): 30 ms * (100/1 - 1) = 2.97 s of quiet, not none until 12 s
+        assertEquals(now + 2_970 * MS, due.notBeforeNanos());
       }
     }
+    // Once the ledger is within the budget again, the budget's own pace.
+    long later = 20_000 * MS;
+    assertEquals(later + 1_470 * MS, s.next(100, cost(25 * MS, 30 * MS), later).notBeforeNanos());
+  }
+
+  @Test
+  void aLastCensusIsWantedOnlyWhenOneIsDue() {
+    SamplingSchedule s = afterBootstrap(schedule(0, 2));
+    SamplingSchedule.Due due = s.next(100, cost(15 * MS, 20 * MS), 1_000 * MS); // quiet until 1,980 ms
+    assertFalse(s.lastCensusWanted(due, 100, 5_000 * MS), "no job since the last census");
+    assertFalse(s.lastCensusWanted(due, 150, 1_500 * MS), "the last census is recent");
+    assertTrue(s.lastCensusWanted(due, 150, 2_000 * MS));
+    assertFalse(s.lastCensusWanted(null, 150, 2_000 * MS), "no census yet: nothing to compare with");
+
+    SamplingSchedule every = new SamplingSchedule(20, 20, 2, SECOND, 0);
+    SamplingSchedule.Due next = every.next(100, cost(15 * MS, 20 * MS), 0);
+    assertFalse(every.lastCensusWanted(next, 119, 0));
+    assertTrue(every.lastCensusWanted(next, 120, 0));
   }
 
   @Test
