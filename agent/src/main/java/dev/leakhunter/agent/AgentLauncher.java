@@ -18,11 +18,6 @@ import java.lang.instrument.Instrumentation;
  */
 final class AgentLauncher {
 
-  // The relocated name of Byte Buddy's net.bytebuddy.safe: it keeps the shaded copy off
-  // sun.misc.Unsafe (JDK 24+ print a warning into the host's stderr for it). The agent only
-  // inlines advice, which needs no class injection. The host's own Byte Buddy is unaffected.
-  private static final String BYTE_BUDDY_SAFE = "dev.leakhunter.shaded.bytebuddy.safe";
-
   private AgentLauncher() {
   }
 
@@ -32,9 +27,6 @@ final class AgentLauncher {
    */
   static void launch(String args, Instrumentation inst, PrintStream err, boolean beforeMain) {
     try {
-      if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
-        System.setProperty(BYTE_BUDDY_SAFE, "true");
-      }
       AgentInstrumentation.set(inst);
       if (ControlCommand.isCommand(args)) {
         AgentControl.run(args, err);

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where the instances of the tracked types are constructed: the entry point of
- * {@link AllocationAdvice}, and the per-type tables it fills.
+ * Where the instances of the tracked types are constructed: the entry point that
+ * {@link ConstructorWeaver} weaves into their constructors, and the per-type tables it fills.
  *
- * <p>The advice runs only in the constructors of tracked types, so untracked code pays nothing; a
- * tracked constructor pays a field read, a class comparison and a counter, and a stack walk only
- * when its sample is due (see {@link TypeSites}).
+ * <p>The call is woven only into the constructors of tracked types, so untracked code pays
+ * nothing; a tracked constructor pays a field read, a class comparison and a counter, and a stack
+ * walk only when its sample is due (see {@link TypeSites}).
  */
 public final class AllocationSites {
 
@@ -19,15 +19,22 @@ public final class AllocationSites {
   private AllocationSites() {
   }
 
-  /** Called by the advice with the instance just constructed. Never throws into the host. */
+  /**
+   * Called by the woven constructors with the instance just constructed. Never throws into the
+   * host: the woven call has no handler around it, so this method is its own.
+   */
   public static void constructed(Object self) {
-    TypeSites[] all = tracked;
-    Class<?> type = self.getClass();
-    for (TypeSites t : all) {
-      if (t.type() == type) {
-        t.constructed(self);
-        return;
+    try {
+      TypeSites[] all = tracked;
+      Class<?> type = self.getClass();
+      for (TypeSites t : all) {
+        if (t.type() == type) {
+          t.constructed(self);
+          return;
+        }
       }
+    } catch (Throwable e) {
+      // An OutOfMemoryError in a stack walk, say: the host's constructor must end as it would have.
     }
   }
 

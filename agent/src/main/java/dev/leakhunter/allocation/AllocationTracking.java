@@ -1,9 +1,5 @@
 package dev.leakhunter.allocation;
 
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,21 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Follows where the suspects are allocated: the constructors of up to {@value #MAX_TYPES} suspect
- * types get {@link AllocationAdvice} by retransformation, once each is a suspect, and lose it at
- * {@link #reset}.
+ * types are woven by retransformation (a {@link ConstructorWeaver} each), once each is a suspect,
+ * and get their original bytes back at {@link #reset}.
  *
  * <p>Only application classes can be followed: one class of that name (a class defined per job in
  * loaders of its own is many classes), not the JDK's (retransforming {@code String} or
  * {@code HashMap} would slow the whole JVM, and the JDK's loaders cannot see the agent), not arrays
- * (no constructor), not hidden classes (not modifiable). A leak's cluster is led by its application
- * type where there is one, so the lead usually has its sites.
+ * (no constructor), not hidden classes (not modifiable), not a class whose loader cannot see the
+ * agent's classes (its woven constructors could not call them). A leak's cluster is led by its
+ * application type where there is one, so the lead usually has its sites.
  *
  * <p>Called on the agent's explainer thread (the JUnit API's own thread), except
  * {@link #afterCensus}, which the sampler calls without waiting for a weave in progress.
@@ -55,7 +48,7 @@ public final class AllocationTracking {
     TypeSites.exercise();
   }
 
-  private record Tracked(Class<?> type, ResettableClassFileTransformer transformer) {
+  private record Tracked(Class<?> type, ConstructorWeaver weaver) {
   }
 
   /** Starts following those of {@code types} (Java-language names, best first) that it can, up to the cap. */
@@ -100,46 +93,43 @@ public final class AllocationTracking {
   }
 
   private void follow(String name, Class<?> type) {
-    AllocationSites.track(type);
-    List<Throwable> errors = new ArrayList<>();
-    ResettableClassFileTransformer transformer;
-    try {
-      transformer = new AgentBuilder.Default()
-          .disableClassFormatChanges()
-          .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-          .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-          .with(new AgentBuilder.Listener.Adapter() {
-            @Override
-            public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
-                                Throwable error) {
-              errors.add(error);
-            }
-          })
-          .ignore(none())
-          .type(is(type), is(type.getClassLoader()))
-          .transform((builder, td, loader, module, domain) ->
-              builder.visit(Advice.to(AllocationAdvice.class).on(isConstructor())))
-          .installOn(inst);
-    } catch (RuntimeException | LinkageError e) {
-      errors.add(e);
-      transformer = null;
-    }
-    if (!errors.isEmpty()) {
-      if (transformer != null) {
-        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-      }
-      AllocationSites.untrack(type);
-      refuse(name);
-      if (failures.size() < MAX_TYPES) {
-        failures.add(name + ": " + errors.get(0));
-      }
+    if (!ConstructorWeaver.seesAgent(type.getClassLoader())) {
+      refuse(name, new IllegalStateException("its class loader does not see the agent's classes"
+          + " (they are on the system class path); a loader that does not delegate to it cannot have"
+          + " its constructors followed"));
       return;
     }
-    tracked.put(name, new Tracked(type, transformer));
+    AllocationSites.track(type);
+    ConstructorWeaver weaver = new ConstructorWeaver(type);
+    Throwable error;
+    inst.addTransformer(weaver, true);
+    try {
+      inst.retransformClasses(type);
+      error = weaver.failure();
+      if (error == null && !weaver.woven()) {
+        error = new IllegalStateException("the retransformation did not reach the weaver");
+      }
+    } catch (Throwable t) {
+      error = t; // the JVM refused the woven bytes (or the class): it keeps the ones it had
+    }
+    if (error != null) {
+      inst.removeTransformer(weaver);
+      AllocationSites.untrack(type);
+      refuse(name, error);
+      return;
+    }
+    tracked.put(name, new Tracked(type, weaver));
     Map<String, Class<?>> next = new HashMap<>(sitesOf);
     next.put(name, type);
     sitesOf = Map.copyOf(next);
     anyTracked = true;
+  }
+
+  private void refuse(String name, Throwable why) {
+    refuse(name);
+    if (failures.size() < MAX_TYPES) {
+      failures.add(name + ": " + why);
+    }
   }
 
   private void refuse(String name) {
@@ -199,12 +189,16 @@ public final class AllocationTracking {
     return List.copyOf(failures);
   }
 
-  /** Removes the advice from every followed class (their original bytes) and forgets the sites. */
+  /** Removes the weaving from every followed class (their original bytes) and forgets the sites. */
   public synchronized void reset() {
     for (Tracked t : tracked.values()) {
+      inst.removeTransformer(t.weaver());
+    }
+    // One class at a time: a class that cannot be retransformed must not keep the others woven.
+    for (Tracked t : tracked.values()) {
       try {
-        t.transformer().reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-      } catch (RuntimeException e) {
+        inst.retransformClasses(t.type());
+      } catch (Throwable e) {
         // the class may be gone with its loader: nothing to restore
       }
     }

@@ -69,7 +69,7 @@ final class TypeSites {
   }
 
   /**
-   * The frames below the advice. Iterated by hand, not with the stream's {@code dropWhile} and
+   * The frames below the woven call. Iterated by hand, not with the stream's {@code dropWhile} and
    * {@code limit}: this runs on the host's threads, and stream stages are JIT profiles shared with
    * the host's own streams (see OwnSort).
    */
@@ -99,7 +99,7 @@ final class TypeSites {
       constructors++;
     }
     if (constructors > 1) {
-      // A this(...) chain: every constructor in it has the advice, and the outermost one, which
+      // A this(...) chain: every constructor in it has the woven call, and the outermost one, which
       // runs last, records this instance. (A constructor that constructs another instance of its
       // own type, a tree's child, is taken for a chain: that inner instance goes unsampled.)
       return;

@@ -12,10 +12,6 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * about a dynamically loaded agent; passing tests never attach).
  */
 final class Instrumented {
-  // The relocated net.bytebuddy.safe: the shaded Byte Buddy stays off sun.misc.Unsafe (a JDK 24+
-  // warning); weaving advice needs no class injection.
-  private static final String BYTE_BUDDY_SAFE = "dev.leakhunter.shaded.bytebuddy.safe";
-
   /** Guarded by the hunt lock. */
   private static boolean tried;
   private static Instrumentation attached;
@@ -33,9 +29,6 @@ final class Instrumented {
     if (!tried) {
       tried = true;
       try {
-        if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
-          System.setProperty(BYTE_BUDDY_SAFE, "true");
-        }
         attached = ByteBuddyAgent.install();
       } catch (Throwable t) {
         System.err.println("[leakhunter] no instrumentation (" + t + "): leaks are reported without roots"
