@@ -124,6 +124,11 @@ final class SampleStore {
     return jobs;
   }
 
+  /** The series of one type, or null when it is not tracked. */
+  TypeSeries type(String name) {
+    return types.get(name);
+  }
+
   Collection<TypeSeries> types() {
     return types.values();
   }

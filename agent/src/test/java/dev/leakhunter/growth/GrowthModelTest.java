@@ -212,6 +212,41 @@ class GrowthModelTest {
     assertEquals(1, array.cluster());
   }
 
+  /** A hash table's Node[] bytes: 16 slots, doubled whenever the entries pass 3/4 of them. */
+  private static SyntheticRun.Curve tableOf(SyntheticRun.Curve entries) {
+    return (job, random) -> {
+      double e = entries.at(job, random);
+      long slots = 16;
+      while (e > 0.75 * slots) {
+        slots *= 2;
+      }
+      return 16 + 4.0 * slots;
+    };
+  }
+
+  @Test
+  void theTableOfACacheThatStoppedFillingIsNotALeak() {
+    // 200 keys filled in the first 200 of 400 jobs (SoftCache, short): the table's last doubling
+    // (at ~192 entries) is recent enough for a doubling array's staircase, but no node is added after.
+    SyntheticRun.Curve entries = (job, random) -> Math.min(job, 200);
+    Analysis analysis = new SyntheticRun(5)
+        .type("java.util.concurrent.ConcurrentHashMap$Node", 32, entries)
+        .sized("java.util.concurrent.ConcurrentHashMap$Node[]", flat(1), tableOf(entries))
+        .analyze(20, 20, 400);
+    assertEquals(List.of(), types(analysis));
+  }
+
+  @Test
+  void theTableOfAGrowingMapIsStillALeak() {
+    SyntheticRun.Curve entries = linear(1);
+    Analysis analysis = new SyntheticRun(6)
+        .type("java.util.concurrent.ConcurrentHashMap$Node", 32, entries)
+        .sized("java.util.concurrent.ConcurrentHashMap$Node[]", flat(1), tableOf(entries))
+        .analyze(20, 20, 400);
+    assertEquals(Verdict.LEAK, analysis.verdict());
+    assertTrue(types(analysis).contains("java.util.concurrent.ConcurrentHashMap$Node"), types(analysis).toString());
+  }
+
   @Test
   void typesGrowingTogetherFormOneClusterLedByTheApplicationType() {
     // A static HashMap caching a Session per job (key String, its byte[], the map's node), and an
