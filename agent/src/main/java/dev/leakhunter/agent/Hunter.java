@@ -218,9 +218,11 @@ final class Hunter implements Runnable {
   private boolean waitFor(SamplingSchedule.Due due) {
     Thread self = Thread.currentThread();
     while (!stopping) {
-      writeNewRoots();
       long now = System.nanoTime();
       if (now < due.notBeforeNanos()) {
+        // A quiet wait in time (every=auto): roots a walk found meanwhile go into the report now,
+        // not at the next census. Waiting for jobs (every=N), the next census does it.
+        writeNewRoots();
         LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, MAX_PARK_NANOS));
         continue;
       }
@@ -250,7 +252,7 @@ final class Hunter implements Runnable {
     }
   }
 
-  /** While waiting for a census: a walk that found the suspects' roots goes into the report. */
+  /** After a census: a walk that found the suspects' roots since the last write goes into the report. */
   private void writeNewRoots() {
     long done = explainer.explanations();
     if (done == writtenExplanations || System.nanoTime() - lastWriteNanos < REWRITE_AT_MOST_EVERY_NANOS) {
@@ -333,8 +335,12 @@ final class Hunter implements Runnable {
           || now - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
         writtenExplanations = explainer.explanations();
         write(report);
+      } else if (explainer.explanations() != writtenExplanations && now - lastWriteNanos > REWRITE_AT_MOST_EVERY_NANOS) {
+        writtenExplanations = explainer.explanations();
+        write(report);
       }
-      // When its work was done, for the reports to come (this one was written before it knew).
+      // When its work was done, for the reports to come (this one was written before it knew; the
+      // final one is rebuilt with it).
       samples.removeLast();
       samples.addLast(s.doneAt(JobTracker.completed()));
       return true;
@@ -524,7 +530,11 @@ final class Hunter implements Runnable {
       Analysis analysis = lastAnalysis;
       if (analysis != null && explainer.explainedAtJobs() < lastSampledJobs) {
         explainer.explainNow(lastSampledJobs, analysis.suspects());
-        latest = buildReport(analysis);
+      }
+      if (analysis != null) {
+        synchronized (sampling) {
+          latest = buildReport(analysis); // with the roots found and every sample's jobsAfter
+        }
       }
     } catch (Throwable e) {
       log.error("could not take the last census", e);
@@ -576,7 +586,8 @@ final class Hunter implements Runnable {
     return "the hunt cost " + ms(censuses + explaining) + " ms (" + percent(censuses + explaining, wall)
         + "% of wall time, budget " + options.asMap().get(AgentOptions.OVERHEAD) + "% each for censuses and for"
         + " explaining): censuses " + ms(censuses) + " ms (" + percent(censuses, wall) + "%), explaining suspects "
-        + ms(explaining) + " ms (" + percent(explaining, wall) + "%)";
+        + ms(explaining) + " ms (" + percent(explaining, wall) + "%; walks given up for a census: "
+        + explainer.abandonedWalks() + ", put off for lack of time between censuses: " + explainer.walksPutOff() + ")";
   }
 
   private static long ms(long nanos) {
