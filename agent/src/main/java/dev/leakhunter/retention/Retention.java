@@ -4,10 +4,10 @@ import dev.leakhunter.common.OwnMaps;
 import dev.leakhunter.common.OwnSort;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +47,14 @@ public final class Retention {
   private final Predicate<String> ownType;
   private final Walker walker;
   private final boolean collectRoots;
-  // type -> hash of the root key and path -> what the walks saw of that path. A hash, not the key:
+  // Per type, by hash of the root key and path, what the walks saw of that path. A hash, not the key:
   // 64 paths' keys are ~20 KB of strings, JDK objects the census counts, and their arrival with a
-  // type's first walk broke the staircase of a doubling buffer (GrowingBuffer) on JDK 25.
-  private final Map<String, Map<Long, Seen>> history = new HashMap<>();
+  // type's first walk broke the staircase of a doubling buffer (GrowingBuffer) on JDK 25. Kept in
+  // the agent's own arrays, not a HashMap<Long, Seen>: its nodes and boxed keys, up to 64 a type,
+  // were JDK objects too, and each suspect's first walk added them to the census in one step
+  // (measured: a control read as a leak of java.util.HashMap$Node on a 400-job run).
+  private Paths[] history = new Paths[4];
+  private int histories;
 
   public Retention(Instrumentation inst, DeepAccess access, Predicate<String> ownType, WalkLimits limits) {
     this(inst, access, ownType, limits, true);
@@ -114,7 +118,7 @@ public final class Retention {
             + " as last seen at job " + ranked.get(0).lastSeenJobs());
       }
     }
-    history.keySet().retainAll(types);
+    retainHistories(types);
     return new Explanation(holdings, walked.visited(), walked.nanos(), notes);
   }
 
@@ -242,11 +246,7 @@ public final class Retention {
    * with them slowly enough to read as growth.
    */
   private List<Holding> rank(long jobs, Target target, List<Holding> found) {
-    Map<Long, Seen> seen = history.get(target.type());
-    if (seen == null) {
-      seen = new HashMap<>();
-      history.put(target.type(), seen);
-    }
+    Paths seen = paths(target.type());
     long totalBytes = 0;
     for (Holding h : found) {
       totalBytes += h.bytes();
@@ -263,13 +263,13 @@ public final class Retention {
         s.update(jobs, h);
       }
     }
-    for (Iterator<Seen> it = seen.values().iterator(); it.hasNext(); ) {
-      Seen s = it.next();
+    for (int i = seen.size - 1; i >= 0; i--) {
+      Seen s = seen.at(i);
       if (!keys.contains(s.key) && (s.latest == null || ++s.missed > STALE_WALKS)) {
-        it.remove();
+        seen.removeAt(i);
       }
     }
-    List<Seen> ranked = new ArrayList<>(seen.values());
+    List<Seen> ranked = seen.list();
     List<Holding> holdings = new ArrayList<>();
     for (Seen s : ranked) {
       s.ranked = s.holding(target.bytesPerJob(), totalBytes);
@@ -288,6 +288,85 @@ public final class Retention {
       s.ranked = null;
     }
     return List.copyOf(holdings);
+  }
+
+  private Paths paths(String type) {
+    for (int i = 0; i < histories; i++) {
+      if (history[i].type.equals(type)) {
+        return history[i];
+      }
+    }
+    if (histories == history.length) {
+      history = Arrays.copyOf(history, histories * 2);
+    }
+    Paths p = new Paths(type);
+    history[histories++] = p;
+    return p;
+  }
+
+  /** Forgets the types no longer explained. */
+  private void retainHistories(Set<String> types) {
+    int kept = 0;
+    for (int i = 0; i < histories; i++) {
+      if (types.contains(history[i].type)) {
+        history[kept++] = history[i];
+      }
+    }
+    Arrays.fill(history, kept, histories, null);
+    histories = kept;
+  }
+
+  /** One type's paths, in an array of the agent's own type: the census leaves it out. */
+  private static final class Paths {
+    final String type;
+    Seen[] seen = new Seen[8];
+    int size;
+
+    Paths(String type) {
+      this.type = type;
+    }
+
+    Seen get(long key) {
+      for (int i = 0; i < size; i++) {
+        if (seen[i].key == key) {
+          return seen[i];
+        }
+      }
+      return null;
+    }
+
+    void put(long key, Seen s) {
+      if (size == seen.length) {
+        seen = Arrays.copyOf(seen, size * 2);
+      }
+      seen[size++] = s;
+    }
+
+    Seen at(int i) {
+      return seen[i];
+    }
+
+    void removeAt(int i) {
+      seen[i] = seen[--size];
+      seen[size] = null;
+    }
+
+    void remove(long key) {
+      for (int i = 0; i < size; i++) {
+        if (seen[i].key == key) {
+          removeAt(i);
+          return;
+        }
+      }
+    }
+
+    List<Seen> list() {
+      List<Seen> l = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        l.add(seen[i]);
+      }
+      return l;
+    }
   }
 
   /** FNV-1a, 64 bits: 64 paths per type collide with odds of about 1 in 10^17. */
