@@ -52,8 +52,8 @@ public final class SamplingSchedule {
   }
 
   private static final long MAX_QUIET_NANOS = TimeUnit.HOURS.toNanos(1);
-  /** GrowthSettings.defaults().minSamples(): the model's minimum for any verdict. */
-  static final int BOOTSTRAP_CENSUSES = 8;
+  /** The model's minimum for a no-leak verdict (a leak on strong evidence may come sooner). */
+  static final int BOOTSTRAP_CENSUSES = dev.leakhunter.growth.GrowthSettings.defaults().minSamples();
   static final int BOOTSTRAP_FACTOR = 4;
   /** While the ledger is over the budget: censuses at this fraction of the budget's pace. */
   static final double REPAY_FACTOR = 0.5;

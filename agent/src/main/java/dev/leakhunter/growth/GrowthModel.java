@@ -51,11 +51,25 @@ public final class GrowthModel {
     store.reserve(Objects.requireNonNull(histogram, "histogram"));
   }
 
-  /** The verdict on the samples kept so far. Allocates only for what it returns. */
+  /**
+   * The verdict on the samples kept so far. Allocates only for what it returns.
+   *
+   * <p>With fewer than {@code minSamples} samples, a type can still be called a leak on strong
+   * evidence ({@link SeriesRule#strongGrowth}: a rise at every sample, in proportion to jobs)
+   * from {@code minStrongSamples} on; the verdict is then {@code leak} with only such types as
+   * suspects, and otherwise {@code inconclusive}, never {@code no-leak}.
+   */
   public synchronized Analysis analyze() {
     int n = store.size();
     long[] jobs = store.jobs();
     if (n < settings.minSamples()) {
+      if (n >= settings.minStrongSamples()) {
+        List<Clusters.Candidate> strong = candidates(n, jobs, true);
+        if (!strong.isEmpty()) {
+          return new Analysis(Verdict.LEAK, Clusters.rank(strong), n,
+              "leak on strong evidence after " + n + " samples" + capNote("; "));
+        }
+      }
       int more = settings.minSamples() - n;
       return Analysis.inconclusive(n, more + " more sample" + (more == 1 ? "" : "s")
           + " needed (" + n + " of " + settings.minSamples() + ")" + capNote(", "));
@@ -67,24 +81,45 @@ public final class GrowthModel {
           + " needed between the first and the newest sample (" + span + " of "
           + settings.minJobSpan() + ")" + capNote(", "));
     }
+    List<Clusters.Candidate> candidates = candidates(n, jobs, false);
+    Verdict verdict = candidates.isEmpty() ? Verdict.NO_LEAK : Verdict.LEAK;
+    String note = capNote("");
+    return new Analysis(verdict, Clusters.rank(candidates), n, note.isEmpty() ? null : note);
+  }
+
+  /**
+   * The types whose series pass the rule: {@link SeriesRule#strongGrowth} if {@code strong}, else
+   * the rules for a full window.
+   */
+  private List<Clusters.Candidate> candidates(int n, long[] jobs, boolean strong) {
+    int minSamples = strong ? settings.minStrongSamples() : settings.minSamples();
     List<Clusters.Candidate> candidates = new ArrayList<>();
     for (TypeSeries type : store.types()) {
       // A type is judged from when it first appeared (zeros before that are not "no growth"), and
       // like the model, only once it has enough samples over enough jobs.
       int from = type.firstPresent(n);
-      if (n - from < settings.minSamples() || jobs[n - 1] - jobs[from] < settings.minJobSpan()) {
+      if (n - from < minSamples || jobs[n - 1] - jobs[from] < settings.minJobSpan()) {
         continue;
       }
-      double instances = rule.sustainedGrowth(jobs, type.instances, from, n,
-          settings.minInstanceGrowth(), settings.minInstancesPerJob());
-      double bytes = rule.sustainedGrowth(jobs, type.bytes, from, n,
-          settings.minByteGrowth(), settings.minBytesPerJob());
-      if (instances == 0 && bytes == 0 && !countExplainsBytes(type, jobs, from, n)) {
-        // One array doubling as it fills: its bytes come in growing steps that its count (flat,
-        // or drifting with other arrays of the type) does not account for.
-        bytes = rule.steppedGrowth(jobs, type.bytes, from, n, settings.minByteGrowth());
-        if (bytes > 0 && elementsStopped(type, jobs, from, n)) {
-          bytes = 0;
+      double instances;
+      double bytes;
+      if (strong) {
+        instances = rule.strongGrowth(jobs, type.instances, from, n,
+            settings.minInstanceGrowth(), settings.minInstancesPerJob());
+        bytes = rule.strongGrowth(jobs, type.bytes, from, n,
+            settings.minByteGrowth(), settings.minBytesPerJob());
+      } else {
+        instances = rule.sustainedGrowth(jobs, type.instances, from, n,
+            settings.minInstanceGrowth(), settings.minInstancesPerJob());
+        bytes = rule.sustainedGrowth(jobs, type.bytes, from, n,
+            settings.minByteGrowth(), settings.minBytesPerJob());
+        if (instances == 0 && bytes == 0 && !countExplainsBytes(type, jobs, from, n)) {
+          // One array doubling as it fills: its bytes come in growing steps that its count (flat,
+          // or drifting with other arrays of the type) does not account for.
+          bytes = rule.steppedGrowth(jobs, type.bytes, from, n, settings.minByteGrowth());
+          if (bytes > 0 && elementsStopped(type, jobs, from, n)) {
+            bytes = 0;
+          }
         }
       }
       if (instances > 0 || bytes > 0) {
@@ -93,9 +128,7 @@ public final class GrowthModel {
             Math.max(instances, bytes), series(type, from, n)));
       }
     }
-    Verdict verdict = candidates.isEmpty() ? Verdict.NO_LEAK : Verdict.LEAK;
-    String note = capNote("");
-    return new Analysis(verdict, Clusters.rank(candidates), n, note.isEmpty() ? null : note);
+    return candidates;
   }
 
   /**

@@ -156,6 +156,76 @@ class SeriesRuleTest {
     assertEquals(0, rule.steppedGrowth(JOBS, y, 0, y.length, 1024));
   }
 
+  /** Censuses taken as the sampler could: 9 jobs apart, then 79. */
+  private static final long[] UNEVEN = {20, 29, 108, 128, 153};
+
+  @Test
+  void exactGrowthPerJobIsStrongAtFiveSamplesHoweverTheCensusesAreSpaced() {
+    long[] even = jobs(20, 20, 5);
+    assertTrue(rule.strongGrowth(even, line(even, 1), 0, 5, 8, 0.01) > 0.98);
+    // Per census it rose by 9, 79, 20, 25: only against jobs is it a line.
+    assertTrue(rule.strongGrowth(UNEVEN, line(UNEVEN, 1), 0, 5, 8, 0.01) > 0.98);
+  }
+
+  @Test
+  void strongGrowthNeedsFiveSamples() {
+    long[] x = jobs(20, 20, 5);
+    assertEquals(0, rule.strongGrowth(x, line(x, 1), 1, 5, 8, 0.01));
+  }
+
+  @Test
+  void strongGrowthNeedsARiseAtEverySample() {
+    long[] x = jobs(20, 20, 7);
+    long[] y = line(x, 1);
+    assertTrue(rule.strongGrowth(x, y, 0, 7, 8, 0.01) > 0);
+    y[3] = y[2];
+    assertEquals(0, rule.strongGrowth(x, y, 0, 7, 8, 0.01));
+  }
+
+  @Test
+  void strongGrowthNeedsFourTimesTheMinimumGrowthAndThePerJobFloor() {
+    long[] x = jobs(20, 20, 5);
+    long[] y = {8, 16, 24, 32, 40}; // 0.4 per job: 32 over 80 jobs
+    assertTrue(rule.strongGrowth(x, y, 0, 5, 8, 0.01) > 0);
+    assertEquals(0, rule.strongGrowth(x, y, 0, 5, 9, 0.01));
+    assertEquals(0, rule.strongGrowth(x, y, 0, 5, 8, 0.5));
+  }
+
+  @Test
+  void theLineToleranceWidensWithTheSamples() {
+    // One sample 2 above the line: 2.5% of the growth over 5 samples, 2% over 6.
+    long[] x = jobs(20, 20, 6);
+    long[] y = line(x, 1);
+    y[2] += 2;
+    assertEquals(0, rule.strongGrowth(x, y, 0, 5, 8, 0.01));
+    assertTrue(rule.strongGrowth(x, y, 0, 6, 8, 0.01) > 0);
+  }
+
+  @Test
+  void settlingAndJumpsAreNotStrongGrowthThoughTheyRiseAtEverySample() {
+    long[] x = jobs(20, 20, 7);
+    long[] logarithmic = new long[7];
+    long[] shrinking = {4_000, 4_040, 4_060, 4_070, 4_075, 4_078, 4_080};
+    long[] jump = new long[7];
+    for (int i = 0; i < 7; i++) {
+      logarithmic[i] = 4_000 + Math.round(300 * Math.log(x[i]));
+      jump[i] = 4_000 + x[i] / 2 + (i >= 3 ? 200 : 0);
+    }
+    for (int n = 5; n <= 7; n++) {
+      assertEquals(0, rule.strongGrowth(x, logarithmic, 0, n, 8, 0.01), "log, " + n + " samples");
+      assertEquals(0, rule.strongGrowth(x, shrinking, 0, n, 8, 0.01), "shrinking steps, " + n + " samples");
+      assertEquals(0, rule.strongGrowth(x, jump, 0, n, 8, 0.01), "jump, " + n + " samples");
+    }
+  }
+
+  private static long[] line(long[] x, long perJob) {
+    long[] y = new long[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 100 + perJob * x[i];
+    }
+    return y;
+  }
+
   private static long[] jobs(long first, long every, int n) {
     long[] x = new long[n];
     for (int i = 0; i < n; i++) {
