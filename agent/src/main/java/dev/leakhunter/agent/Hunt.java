@@ -59,7 +59,7 @@ final class Hunt {
   List<Path> detach() {
     hunter.stopSampling(SAMPLER_STOP_MAX_MILLIS);
     // The last census while the job advice still counts.
-    hunter.finishSampling();
+    hunter.finishSampling(false);
     // Retransforms the woven classes without the advice: back to their original bytes. A job
     // running right now finishes in the old (woven) code and is still counted.
     boolean reset = jobs.reset();

@@ -502,17 +502,22 @@ final class Hunter implements Runnable {
    */
   void stop() {
     stopSampling(SAMPLER_JOIN_AT_SHUTDOWN_MILLIS);
-    finishSampling();
+    finishSampling(true);
     writeFinalReport();
   }
 
   /**
    * After {@link #stopSampling}: stops the explainer and, when the next census is due already
-   * (see {@link SamplingSchedule#lastCensusWanted}), takes it, then walks
-   * for its suspects if no walk has since the last census. The final report's verdict, series and
-   * live figures then describe the end of the run, not some earlier census.
+   * (see {@link SamplingSchedule#lastCensusWanted}), takes it, then walks for its suspects if no
+   * walk has since the last census. The final report's verdict, series and live figures then
+   * describe the end of the run, not some earlier census.
+   *
+   * @param atExit the JVM is exiting: the host is tearing down what held its leaks (its shutdown
+   *               hooks run, and the JDK's hook table is emptied; its pools end), so a last walk is
+   *               taken only if no walk found any root during the run. Measured: a walk at exit
+   *               named a running hook thread, not the hook table, as the root of a hook leak.
    */
-  void finishSampling() {
+  void finishSampling(boolean atExit) {
     try {
       explainer.stop(EXPLAINER_JOIN_MILLIS);
       awaitJobsSettled();
@@ -528,7 +533,8 @@ final class Hunter implements Runnable {
         schedule.charge(cost(System.nanoTime() - started, startedCpu));
       }
       Analysis analysis = lastAnalysis;
-      if (analysis != null && explainer.explainedAtJobs() < lastSampledJobs) {
+      boolean stale = atExit ? explainer.latest() == null : explainer.explainedAtJobs() < lastSampledJobs;
+      if (analysis != null && stale) {
         explainer.explainNow(lastSampledJobs, analysis.suspects());
       }
       if (analysis != null) {
