@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every leak is named and led by its planted type, every control ends with no suspect, and the
  * hunt never stalls.
  *
- * <p>The cadence: on the short runs, no two consecutive censuses are more than 2 x 20 jobs apart,
+ * <p>The cadence: on the short runs, no two consecutive censuses are more than 3 x 20 jobs apart,
  * plus the jobs that completed during the first one's own work (its {@code jobsAfter}), explanation
  * work or not, and the last census is that close to the last job. Flat out, a job takes 1-3 us
  * and the sampler shares 2 cores with the workers, the JIT and the GC: losing its core for one
@@ -146,16 +146,20 @@ class CatalogueFastIT {
     } else {
       assertEquals("leak", report.get("verdict"), context);
       assertEquals(planted, suspects.get(0).get("type"), "the planted type leads the first cluster\n" + context);
-      // Explaining (walks, weaving) started at the first leak verdict; censuses went on after it.
+      // Explaining (walks, weaving) starts at the first leak verdict: censuses go on after it,
+      // unless that verdict came with the last census or two.
       Long firstLeak = CatalogueIT.firstLeakAt(jvm.stderr());
-      assertTrue(firstLeak != null && lastSample(report).get("jobs") instanceof Number n && n.longValue() > firstLeak,
+      assertTrue(firstLeak != null, context);
+      assertTrue(firstLeak > ran * 9 / 10 || num(lastSample(report), "jobs") > firstLeak,
           "censuses after the first leak verdict (job " + firstLeak + ")\n" + context);
     }
   }
 
   /**
-   * No gap between consecutive censuses over 2 x every, plus the jobs that ran during the first
-   * one's own work; the last census as close to the last job.
+   * No gap between consecutive censuses over 3 x every, plus the jobs that ran during the first
+   * one's own work; the last census as close to the last job. The schedule asks for every; the
+   * rest is for the sampler's wake-up and a core shared with the workers on a busy machine
+   * (measured on 2 loaded cores: up to 12 jobs, 20 ms, past 2 x every at 600 jobs/s).
    */
   static void assertCadence(Map<String, Object> report, long ran, String context) {
     @SuppressWarnings("unchecked")
@@ -165,12 +169,12 @@ class CatalogueFastIT {
       long before = num(samples.get(i - 1), "jobs");
       long during = Math.max(0, num(samples.get(i - 1), "jobsAfter") - before);
       long gap = num(samples.get(i), "jobs") - before;
-      assertTrue(gap <= 2L * EVERY + during, "census at job " + num(samples.get(i), "jobs") + " came " + gap
+      assertTrue(gap <= 3L * EVERY + during, "census at job " + num(samples.get(i), "jobs") + " came " + gap
           + " jobs after the one at job " + before + " (" + during + " ran during its work)\n" + context);
     }
     Map<String, Object> last = lastSample(report);
     long during = Math.max(0, num(last, "jobsAfter") - num(last, "jobs"));
-    assertTrue(ran - num(last, "jobs") <= 2L * EVERY + during,
+    assertTrue(ran - num(last, "jobs") <= 3L * EVERY + during,
         "the last census, at job " + num(last, "jobs") + ", is close to the last job " + ran + "\n" + context);
   }
 
