@@ -179,13 +179,14 @@ class CatalogueFastIT {
   }
 
   /**
-   * At least 8 censuses, none of them more than a tenth of the run after the one before (less the
-   * jobs that ran during that one's work), nor before the end.
+   * At least 5 censuses (the fewest a verdict needs; four workers run 80,000 micro-jobs in under a
+   * second, and 9 censuses were measured), none of them more than a tenth of the run after the one
+   * before (less the jobs that ran during that one's work), nor before the end.
    */
   static void assertNoStall(Map<String, Object> report, long ran, String context) {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> samples = (List<Map<String, Object>>) report.get("samples");
-    assertTrue(samples.size() >= 8, "at least 8 censuses\n" + context);
+    assertTrue(samples.size() >= 5, "at least 5 censuses\n" + context);
     long before = num(samples.get(0), "jobs");
     long during = 0;
     for (Map<String, Object> s : samples) {
