@@ -88,7 +88,7 @@ public final class AgentWarmup {
     // overhead budget, which would otherwise hold the next census back for seconds.
     Probes.read();
     AllocationTracking.exercise();
-    Histogram census = Hunter.hostObjectsOnly(Census.take().histogram());
+    Histogram census = AgentPackages.hostObjects(List.of()).of(Census.take().histogram());
     GrowthModel model = new GrowthModel(GrowthSettings.defaults());
     List<Analysis> analyses = new ArrayList<>();
     analyses.add(model.analyze());

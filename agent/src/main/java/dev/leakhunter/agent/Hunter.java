@@ -13,6 +13,7 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.HostObjects;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Explanation;
@@ -71,6 +72,8 @@ final class Hunter implements Runnable {
   private final Object sampling = new Object();
   private boolean primed;
   private final SamplingSchedule schedule;
+  // The census without the agent's own objects and without the JVM's heap fillers.
+  private final HostObjects hostObjects = AgentPackages.hostObjects(List.of());
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
   private final ArrayDeque<Report.Sample> samples = new ArrayDeque<>(SAMPLES_IN_REPORT);
   private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
@@ -300,7 +303,7 @@ final class Hunter implements Runnable {
         }
         return false;
       }
-      Histogram histogram = hostObjectsOnly(census.histogram());
+      Histogram histogram = hostObjects.of(census.histogram());
       if (last && releasedAtExit(histogram)) {
         return false;
       }
@@ -425,17 +428,6 @@ final class Hunter implements Runnable {
     lastVerdict = analysis.verdict();
     lastSuspectTypes = types;
     return changed;
-  }
-
-  /** The census without the agent's own objects and without the JVM's heap fillers. */
-  static Histogram hostObjectsOnly(Histogram h) {
-    List<HistogramRow> rows = new ArrayList<>(h.rows().size());
-    for (HistogramRow r : h.rows()) {
-      if (!AgentPackages.isNotHostObject(r.type())) {
-        rows.add(r);
-      }
-    }
-    return new Histogram(rows, h.totalInstances(), h.totalBytes());
   }
 
   /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */

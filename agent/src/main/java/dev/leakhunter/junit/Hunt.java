@@ -1,5 +1,6 @@
 package dev.leakhunter.junit;
 
+import dev.leakhunter.agent.AgentPackages;
 import dev.leakhunter.agent.JvmFacts;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.CensusException;
@@ -11,6 +12,7 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.HostObjects;
 import dev.leakhunter.report.Report;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
@@ -42,7 +44,8 @@ final class Hunt {
 
   private final LeakCheck check;
   private final GrowthSettings settings;
-  private final TypeFilter filter;
+  /** Leakhunter's own types and the ones the check ignores are left out. */
+  private final HostObjects host;
   /** Sized up front (two windows): a list that grew between censuses would be growth of our own making. */
   private final List<Report.Sample> samples;
   private long done;
@@ -52,7 +55,7 @@ final class Hunt {
     // Room for every census of a window: the model never thins, every census counts.
     this.settings = GrowthSettings.defaults().withCapacity(Math.max(GrowthSettings.defaults().capacity(),
         check.samples() + 1));
-    this.filter = new TypeFilter(check.ignored());
+    this.host = AgentPackages.hostObjects(check.ignored());
     this.samples = new ArrayList<>(2 * check.samples() + 1);
   }
 
@@ -98,7 +101,7 @@ final class Hunt {
     // baseline then holds a model's worth of series, and the real model's replace the stand-in's
     // one for one when it is dropped.
     GrowthModel standIn = new GrowthModel(settings);
-    standIn.add(done, filter.apply(take().histogram()));
+    standIn.add(done, host.of(take().histogram()));
     long from = done;
     census(model);
     standIn = null;
@@ -120,7 +123,7 @@ final class Hunt {
   private void census(GrowthModel model) {
     ProbeReading probes = Probes.read();
     Census.Result census = take();
-    Histogram histogram = filter.apply(census.histogram());
+    Histogram histogram = host.of(census.histogram());
     model.add(done, histogram);
     // The second window's baseline is at the first one's last job count: one sample in the report.
     if (samples.isEmpty() || samples.get(samples.size() - 1).jobs() != done) {
