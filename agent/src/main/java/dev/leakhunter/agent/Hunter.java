@@ -13,17 +13,15 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
-import dev.leakhunter.hunt.HostObjects;
+import dev.leakhunter.hunt.SamplePipeline;
+import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Explanation;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
-import java.lang.management.ManagementFactory;
-import java.lang.management.RuntimeMXBean;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,9 +59,6 @@ final class Hunter implements Runnable {
   private static final long SAMPLER_JOIN_AT_SHUTDOWN_MILLIS = 2_000;
   private static final long EXPLAINER_JOIN_MILLIS = 1_000;
 
-  // Looked up once: each lookup runs JDK streams and lambdas whose profiles the host shares.
-  private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
-
   private final AgentOptions options;
   private final AgentLog log;
   private final ExplainerThread explainer;
@@ -73,9 +68,9 @@ final class Hunter implements Runnable {
   private boolean primed;
   private final SamplingSchedule schedule;
   // The census without the agent's own objects and without the JVM's heap fillers.
-  private final HostObjects hostObjects = AgentPackages.hostObjects(List.of());
+  private final SamplePipeline pipeline = new SamplePipeline(AgentPackages.hostObjects(List.of()));
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
-  private final ArrayDeque<Report.Sample> samples = new ArrayDeque<>(SAMPLES_IN_REPORT);
+  private final Samples samples = new Samples(SAMPLES_IN_REPORT);
   private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
   private final Report.Jvm jvm = JvmFacts.current();
 
@@ -303,22 +298,18 @@ final class Hunter implements Runnable {
         }
         return false;
       }
-      Histogram histogram = hostObjects.of(census.histogram());
+      SamplePipeline.Taken taken = new SamplePipeline.Taken(jobs, inFlight, probes, census);
+      Histogram histogram = pipeline.hostObjects(census);
       if (last && releasedAtExit(histogram)) {
         return false;
       }
-      model.add(jobs, histogram);
+      // Set before the model's verdict: a sample it failed to analyze is in the model all the same.
       lastSampledJobs = jobs;
-      Analysis analysis = model.analyze();
+      SamplePipeline.Found found = pipeline.add(model, taken, histogram, true, -1);
+      Analysis analysis = found.analysis();
       lastAnalysis = analysis;
-
-      if (samples.size() == SAMPLES_IN_REPORT) {
-        samples.removeFirst();
-      }
-      Report.Sample s = new Report.Sample(jobs, RUNTIME.getUptime(),
-          histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
-          inFlight, probes.loadedClasses(), probes.liveThreads(), -1);
-      samples.addLast(s);
+      Report.Sample s = found.sample();
+      samples.add(s);
       Report report = buildReport(analysis);
       latest = report;
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
@@ -326,8 +317,7 @@ final class Hunter implements Runnable {
         perJobLine(histogram, jobs, inFlight);
       }
       if (last) {
-        samples.removeLast();
-        samples.addLast(s.doneAt(JobTracker.completed()));
+        samples.doneAt(JobTracker.completed());
         latest = buildReport(analysis);
         return true;
       }
@@ -344,8 +334,7 @@ final class Hunter implements Runnable {
       }
       // When its work was done, for the reports to come (this one was written before it knew; the
       // final one is rebuilt with it).
-      samples.removeLast();
-      samples.addLast(s.doneAt(JobTracker.completed()));
+      samples.doneAt(JobTracker.completed());
       return true;
     }
   }
@@ -443,7 +432,7 @@ final class Hunter implements Runnable {
       note = note == null ? walk : note + "; " + walk;
     }
     analysisNote = note;
-    return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), new ArrayList<>(samples),
+    return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), samples.list(),
         analysis.verdict(), withPauseNote(note), suspects);
   }
 

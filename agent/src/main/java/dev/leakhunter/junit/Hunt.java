@@ -4,7 +4,6 @@ import dev.leakhunter.agent.AgentPackages;
 import dev.leakhunter.agent.JvmFacts;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.CensusException;
-import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.ProbeReading;
 import dev.leakhunter.census.Probes;
 import dev.leakhunter.growth.Analysis;
@@ -12,16 +11,14 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
-import dev.leakhunter.hunt.HostObjects;
+import dev.leakhunter.hunt.SamplePipeline;
+import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.report.Report;
-import java.lang.management.ManagementFactory;
-import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One in-process hunt: the job on the calling thread, a census at fixed job counts, the agent's
@@ -37,17 +34,15 @@ import java.util.concurrent.TimeUnit;
  * the suspects' roots and allocation sites ({@link Explainer}), when the JVM gives instrumentation.
  */
 final class Hunt {
-  // Looked up once: each lookup runs JDK streams and lambdas whose profiles the test shares.
-  private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
   /** One hunt at a time in this JVM: two would see each other's objects in their censuses. */
   private static final Object LOCK = new Object();
 
   private final LeakCheck check;
   private final GrowthSettings settings;
-  /** Leakhunter's own types and the ones the check ignores are left out. */
-  private final HostObjects host;
-  /** Sized up front (two windows): a list that grew between censuses would be growth of our own making. */
-  private final List<Report.Sample> samples;
+  /** Each census, less leakhunter's own types and the ones the check ignores, into a window's model. */
+  private final SamplePipeline pipeline;
+  /** Sized up front for both windows' censuses: see Samples. */
+  private final Samples samples;
   private long done;
 
   Hunt(LeakCheck check) {
@@ -55,8 +50,8 @@ final class Hunt {
     // Room for every census of a window: the model never thins, every census counts.
     this.settings = GrowthSettings.defaults().withCapacity(Math.max(GrowthSettings.defaults().capacity(),
         check.samples() + 1));
-    this.host = AgentPackages.hostObjects(check.ignored());
-    this.samples = new ArrayList<>(2 * check.samples() + 1);
+    this.pipeline = new SamplePipeline(AgentPackages.hostObjects(check.ignored()));
+    this.samples = new Samples(2 * check.samples() + 1);
   }
 
   static Report run(LeakCheck check, ThrowingRunnable job) {
@@ -101,7 +96,7 @@ final class Hunt {
     // baseline then holds a model's worth of series, and the real model's replace the stand-in's
     // one for one when it is dropped.
     GrowthModel standIn = new GrowthModel(settings);
-    standIn.add(done, host.of(take().histogram()));
+    standIn.add(done, pipeline.hostObjects(take()));
     long from = done;
     census(model);
     standIn = null;
@@ -122,15 +117,10 @@ final class Hunt {
 
   private void census(GrowthModel model) {
     ProbeReading probes = Probes.read();
-    Census.Result census = take();
-    Histogram histogram = host.of(census.histogram());
-    model.add(done, histogram);
-    // The second window's baseline is at the first one's last job count: one sample in the report.
-    if (samples.isEmpty() || samples.get(samples.size() - 1).jobs() != done) {
-      samples.add(new Report.Sample(done, RUNTIME.getUptime(), histogram.totalBytes(),
-          histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()), 0,
-          probes.loadedClasses(), probes.liveThreads(), done));
-    }
+    SamplePipeline.Taken taken = new SamplePipeline.Taken(done, 0, probes, take());
+    // The model's verdict once, at the end of the window. The second window's baseline is at the
+    // first one's last job count: one sample in the report (Samples.add).
+    samples.add(pipeline.add(model, taken, false, done).sample());
   }
 
   private static Census.Result take() {
@@ -189,7 +179,7 @@ final class Hunt {
           + String.join(", ", tolerated));
     }
     return new Report(Report.SCHEMA, new Report.Tool("leakhunter", JvmFacts.agentVersion()), JvmFacts.current(),
-        check.asMap(), new Report.Jobs(done, 0, check.warmup()), samples, verdict, note, failing);
+        check.asMap(), new Report.Jobs(done, 0, check.warmup()), samples.list(), verdict, note, failing);
   }
 
   private static String join(String a, String b) {
