@@ -12,6 +12,7 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.ReportBuilder;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.report.Report;
@@ -20,7 +21,6 @@ import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import dev.leakhunter.report.TraceDot;
 import dev.leakhunter.retention.Explanation;
-import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.Target;
 import java.io.IOException;
@@ -58,11 +58,7 @@ public final class AgentWarmup {
     String type = Kept.class.getName();
     for (int i = 1; i <= 2; i++) {
       Explanation e = retention.explain(i * 10L, List.of(new Target(type, 16)), receivers);
-      List<Report.Root> roots = new ArrayList<>();
-      for (Holding h : e.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-      TraceDot.render(type, roots);
+      TraceDot.render(type, ReportBuilder.roots(e, type));
     }
     retention.explain(30L, List.of(), receivers);
     Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup-trace");

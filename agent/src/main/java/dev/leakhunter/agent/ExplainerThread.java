@@ -2,6 +2,7 @@ package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.hunt.ReportBuilder;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.report.TraceDot;
@@ -404,7 +405,7 @@ final class ExplainerThread implements Runnable {
     log.info(line.toString());
     String trace = options.trace();
     if (trace != null) {
-      List<Report.Root> roots = roots(explained, trace);
+      List<Report.Root> roots = ReportBuilder.roots(explained, trace);
       for (Report.Root r : roots) {
         log.info("trace " + trace + " <- " + r.root() + ": " + String.join(" -> ", r.path()));
       }
@@ -417,17 +418,6 @@ final class ExplainerThread implements Runnable {
         log.error("could not write " + TraceDot.fileName(trace), e);
       }
     }
-  }
-
-  /** The roots of {@code type} in {@code explained}, for the report; empty when there is none. */
-  static List<Report.Root> roots(Explanation explained, String type) {
-    List<Report.Root> roots = new ArrayList<>();
-    if (explained != null) {
-      for (Holding h : explained.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-    }
-    return roots;
   }
 
   private static boolean hasType(List<Target> targets, String type) {

@@ -1,7 +1,6 @@
 package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
-import dev.leakhunter.allocation.Site;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
@@ -13,6 +12,7 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.ReportBuilder;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.jobs.JobTracker;
@@ -71,8 +71,7 @@ final class Hunter implements Runnable {
   private final SamplePipeline pipeline = new SamplePipeline(AgentPackages.hostObjects(List.of()));
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
   private final Samples samples = new Samples(SAMPLES_IN_REPORT);
-  private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
-  private final Report.Jvm jvm = JvmFacts.current();
+  private final ReportBuilder reports;
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
   // publishes it to the sampler).
@@ -110,6 +109,7 @@ final class Hunter implements Runnable {
     this.allocations = allocations;
     this.explainer = new ExplainerThread(options, log, retention, allocations, now);
     this.schedule = SamplingSchedule.of(options, now);
+    this.reports = new ReportBuilder(JvmFacts.agentVersion(), JvmFacts.current(), options.asMap(), allocations);
     this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
   }
 
@@ -206,10 +206,7 @@ final class Hunter implements Runnable {
   }
 
   private String withPauseNote(String note) {
-    if (pauseNote == null) {
-      return note;
-    }
-    return note == null ? pauseNote : note + "; " + pauseNote;
+    return ReportBuilder.joinNotes(note, pauseNote);
   }
 
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
@@ -392,17 +389,6 @@ final class Hunter implements Runnable {
     previousJobs = jobs;
   }
 
-  private List<Report.AllocationSite> sites(String type) {
-    if (allocations == null) {
-      return List.of();
-    }
-    List<Report.AllocationSite> sites = new ArrayList<>();
-    for (Site site : allocations.sites(type)) {
-      sites.add(new Report.AllocationSite(site.frames(), site.survivors()));
-    }
-    return sites;
-  }
-
   /**
    * Whether the suspects changed since the last sample; sets {@link #verdictChanged}, the change
    * that is written at once.
@@ -422,18 +408,13 @@ final class Hunter implements Runnable {
   /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */
   private Report buildReport(Analysis analysis) {
     Explanation explained = explainer == null ? null : explainer.latest();
-    List<Report.SuspectReport> suspects = new ArrayList<>();
-    for (Suspect s : analysis.suspects()) {
-      suspects.add(new Report.SuspectReport(s, ExplainerThread.roots(explained, s.type()), sites(s.type())));
-    }
     String note = analysis.note();
     if (explained != null && !explained.notes().isEmpty()) {
-      String walk = "roots: " + String.join("; ", explained.notes());
-      note = note == null ? walk : note + "; " + walk;
+      note = ReportBuilder.joinNotes(note, "roots: " + String.join("; ", explained.notes()));
     }
     analysisNote = note;
-    return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), samples.list(),
-        analysis.verdict(), withPauseNote(note), suspects);
+    return reports.report(jobs(), samples.list(), analysis.verdict(), analysis.suspects(), withPauseNote(note),
+        explained);
   }
 
   private Report.Jobs jobs() {
@@ -451,7 +432,7 @@ final class Hunter implements Runnable {
     // Sites fill between samples (and a type followed at the last sample has none yet in it).
     List<Report.SuspectReport> suspects = new ArrayList<>();
     for (Report.SuspectReport sr : r.suspects()) {
-      List<Report.AllocationSite> now = sites(sr.suspect().type());
+      List<Report.AllocationSite> now = reports.sites(sr.suspect().type());
       suspects.add(now.isEmpty() ? sr : new Report.SuspectReport(sr.suspect(), sr.roots(), now));
     }
     return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),

@@ -2,11 +2,8 @@ package dev.leakhunter.junit;
 
 import dev.leakhunter.agent.AgentPackages;
 import dev.leakhunter.allocation.AllocationTracking;
-import dev.leakhunter.allocation.Site;
 import dev.leakhunter.growth.Suspect;
-import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Explanation;
-import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.Target;
 import dev.leakhunter.retention.WalkLimits;
@@ -76,22 +73,14 @@ final class Explainer {
     }
   }
 
-  List<Report.Root> roots(String type) {
-    List<Report.Root> roots = new ArrayList<>();
-    if (explained != null) {
-      for (Holding h : explained.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-    }
-    return roots;
+  /** The walk after the window, or null when there was none or it failed. */
+  Explanation explained() {
+    return explained;
   }
 
-  List<Report.AllocationSite> sites(String type) {
-    List<Report.AllocationSite> sites = new ArrayList<>();
-    for (Site s : allocations.sites(type)) {
-      sites.add(new Report.AllocationSite(s.frames(), s.survivors()));
-    }
-    return sites;
+  /** Where the suspects' sites are followed. */
+  AllocationTracking allocations() {
+    return allocations;
   }
 
   /** Gives the followed classes their original bytes back: the test JVM goes on as it was. */

@@ -11,6 +11,7 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.ReportBuilder;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.report.Report;
@@ -151,22 +152,23 @@ final class Hunt {
     String settled = once.isEmpty() ? null : "grew in only one of " + windows + ", so not counted as leaking"
         + " (code or caches settling): " + String.join(", ", new TreeSet<>(once));
     if (both.isEmpty()) {
-      return new Analysis(Verdict.NO_LEAK, List.of(), second.samplesUsed(), join(second.note(), settled));
+      return new Analysis(Verdict.NO_LEAK, List.of(), second.samplesUsed(),
+          ReportBuilder.joinNotes(second.note(), settled));
     }
-    return new Analysis(Verdict.LEAK, both, second.samplesUsed(),
-        join(join(second.note(), "growth confirmed over " + windows + "; rates from the second"), settled));
+    String confirmed = ReportBuilder.joinNotes(second.note(),
+        "growth confirmed over " + windows + "; rates from the second");
+    return new Analysis(Verdict.LEAK, both, second.samplesUsed(), ReportBuilder.joinNotes(confirmed, settled));
   }
 
   /** The verdict, with suspects under the check's allowance moved to the note. */
   private Report report(Analysis analysis, Explainer explainer) {
-    List<Report.SuspectReport> failing = new ArrayList<>();
+    List<Suspect> failing = new ArrayList<>();
     List<String> tolerated = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
       if (check.allowedBytesPerJob() > 0 && s.bytesPerJob() <= check.allowedBytesPerJob()) {
         tolerated.add(s.type());
       } else {
-        failing.add(explainer == null ? new Report.SuspectReport(s, List.of(), List.of())
-            : new Report.SuspectReport(s, explainer.roots(s.type()), explainer.sites(s.type())));
+        failing.add(s);
       }
     }
     Verdict verdict = analysis.verdict();
@@ -175,15 +177,13 @@ final class Hunt {
       if (failing.isEmpty()) {
         verdict = Verdict.NO_LEAK;
       }
-      note = join(note, "growing within allowedBytesPerJob=" + check.allowedBytesPerJob() + ": "
-          + String.join(", ", tolerated));
+      note = ReportBuilder.joinNotes(note,
+          "growing within allowedBytesPerJob=" + check.allowedBytesPerJob() + ": " + String.join(", ", tolerated));
     }
-    return new Report(Report.SCHEMA, new Report.Tool("leakhunter", JvmFacts.agentVersion()), JvmFacts.current(),
-        check.asMap(), new Report.Jobs(done, 0, check.warmup()), samples.list(), verdict, note, failing);
-  }
-
-  private static String join(String a, String b) {
-    return a == null ? b : b == null ? a : a + "; " + b;
+    ReportBuilder reports = new ReportBuilder(JvmFacts.agentVersion(), JvmFacts.current(), check.asMap(),
+        explainer == null ? null : explainer.allocations());
+    return reports.report(new Report.Jobs(done, 0, check.warmup()), samples.list(), verdict, failing, note,
+        explainer == null ? null : explainer.explained());
   }
 
   private static void runOnce(ThrowingRunnable job) {
