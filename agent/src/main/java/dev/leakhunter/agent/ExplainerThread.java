@@ -3,6 +3,7 @@ package dev.leakhunter.agent;
 import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.hunt.ReportBuilder;
+import dev.leakhunter.hunt.Suspects;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.report.TraceDot;
@@ -10,7 +11,6 @@ import dev.leakhunter.retention.Explanation;
 import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.Target;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -41,8 +41,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ExplainerThread implements Runnable {
 
-  // Suspects explained per walk (the walk counts each); the ranking puts the lead types first.
-  private static final int TYPES_EXPLAINED = 8;
   // A walk notices a census's request within ~1,000 objects (tens of microseconds); this bound is
   // for a walk still collecting its roots (reading every class's statics), which cannot stop.
   private static final long GIVE_WAY_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -303,12 +301,7 @@ final class ExplainerThread implements Runnable {
     if (retention == null) {
       return;
     }
-    List<Target> targets = new ArrayList<>();
-    for (Suspect s : work.suspects()) {
-      if (targets.size() < TYPES_EXPLAINED) {
-        targets.add(new Target(s.type(), s.bytesPerJob()));
-      }
-    }
+    List<Target> targets = Suspects.walkTargets(work.suspects());
     String trace = options.trace();
     if (trace != null && !hasType(targets, trace)) {
       targets.add(new Target(trace, 0));
@@ -368,10 +361,7 @@ final class ExplainerThread implements Runnable {
     if (allocations == null || suspects.isEmpty()) {
       return;
     }
-    List<String> types = new ArrayList<>();
-    for (Suspect s : suspects) {
-      types.add(s.type());
-    }
+    List<String> types = Suspects.types(suspects);
     int failed = allocations.failures().size();
     List<String> before = allocations.followed();
     long started = System.nanoTime();

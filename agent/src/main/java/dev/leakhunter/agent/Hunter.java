@@ -15,6 +15,7 @@ import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.hunt.ReportBuilder;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.hunt.Samples;
+import dev.leakhunter.hunt.Suspects;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Explanation;
@@ -394,10 +395,7 @@ final class Hunter implements Runnable {
    * that is written at once.
    */
   private boolean changed(Analysis analysis) {
-    List<String> types = new ArrayList<>();
-    for (Suspect s : analysis.suspects()) {
-      types.add(s.type());
-    }
+    List<String> types = Suspects.types(analysis.suspects());
     verdictChanged = analysis.verdict() != lastVerdict;
     boolean changed = verdictChanged || !types.equals(lastSuspectTypes);
     lastVerdict = analysis.verdict();
