@@ -24,9 +24,7 @@ import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -73,6 +71,7 @@ final class Hunter implements Runnable {
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
   private final Samples samples = new Samples(SAMPLES_IN_REPORT);
   private final ReportBuilder reports;
+  private final PerJobLine perJobLine;
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
   // publishes it to the sampler).
@@ -90,9 +89,6 @@ final class Hunter implements Runnable {
   private Verdict lastVerdict;
   private boolean verdictChanged;
   private int failures;
-  // every=1 only: live instances per type at the previous census, for the per-job line.
-  private Map<String, Long> previousCounts;
-  private long previousJobs;
   private long lastPauseNanos;
   private boolean saidGarbageCounted;
   // Why sampling is held back beyond the budget (huge heap), or null: logged once, in the report.
@@ -112,6 +108,7 @@ final class Hunter implements Runnable {
     this.schedule = SamplingSchedule.of(options, now);
     this.reports = new ReportBuilder(JvmFacts.agentVersion(), JvmFacts.current(), options.asMap(), allocations);
     this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
+    this.perJobLine = new PerJobLine(log);
   }
 
   void start() {
@@ -312,7 +309,7 @@ final class Hunter implements Runnable {
       latest = report;
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
       if (options.every() == 1) {
-        perJobLine(histogram, jobs, inFlight);
+        perJobLine.after(histogram, jobs, inFlight);
       }
       if (last) {
         samples.doneAt(JobTracker.completed());
@@ -374,20 +371,6 @@ final class Hunter implements Runnable {
       }
     }
     return n;
-  }
-
-  /** {@code every=1}: the types that grew since the previous census, in the jobs it covers. */
-  private void perJobLine(Histogram histogram, long jobs, long inFlight) {
-    Map<String, Long> counts = new HashMap<>();
-    for (HistogramRow r : histogram.rows()) {
-      Long before = counts.get(r.type());
-      counts.put(r.type(), before == null ? r.instances() : before + r.instances());
-    }
-    if (previousCounts != null) {
-      log.info(SampleLine.jobs(previousJobs, jobs, inFlight, previousCounts, counts));
-    }
-    previousCounts = counts;
-    previousJobs = jobs;
   }
 
   /**
