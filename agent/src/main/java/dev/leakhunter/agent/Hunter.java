@@ -12,46 +12,35 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
-import dev.leakhunter.hunt.ReportBuilder;
 import dev.leakhunter.hunt.SamplePipeline;
-import dev.leakhunter.hunt.Samples;
-import dev.leakhunter.hunt.Suspects;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
-import dev.leakhunter.retention.Explanation;
 import dev.leakhunter.retention.Retention;
-import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hunt: one daemon thread, the sampler, that waits for the next census to be due, takes it,
- * feeds the growth model, logs a line and rewrites the report when the verdict changes. Nothing
- * here runs on a job thread: the job advice only wakes this thread (see {@link JobTracker}).
+ * puts it through the {@link SamplePipeline} (the stages the JUnit API's censuses go through too),
+ * logs a line and hands the verdict to the {@link HuntReport}, which rewrites the report when it is
+ * time. Nothing here runs on a job thread: the job advice only wakes this thread (see
+ * {@link JobTracker}).
  *
  * <p>The census cadence comes first. Explaining the suspects (walks for roots, weaving for
- * allocation sites) runs on the {@link ExplainerThread}, which gives way to every census; reports
- * are rewritten when the verdict changes, at most once a second when the suspects or their roots
- * do, and at least every 10 s. At the end (shutdown, detach) a last census is taken when the last
- * one is older than the sampling interval, so that the final report describes the end of the run.
+ * allocation sites) runs on the {@link ExplainerThread}, which gives way to every census. At the
+ * end (shutdown, detach) a last census is taken when the last one is older than the sampling
+ * interval, so that the final report describes the end of the run.
  */
 final class Hunter implements Runnable {
 
-  private static final int SAMPLES_IN_REPORT = 64;
   private static final int FAILURES_BEFORE_GIVING_UP = 3;
   // A census with no job in flight is cleaner; wait for such a moment, but only briefly.
   private static final int QUIESCE_POLLS = 20;
   private static final long QUIESCE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
   private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final long REWRITE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-  // A report write (three formats, each flushed to disk) costs a few ms: at a census every few ms
-  // (every=N on a fast daemon) rewriting at each change of the suspects' order would cost more
-  // than the censuses.
-  private static final long REWRITE_AT_MOST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   // At shutdown, how long to wait for a census in progress before the last one.
@@ -69,8 +58,7 @@ final class Hunter implements Runnable {
   // The census without the agent's own objects and without the JVM's heap fillers.
   private final SamplePipeline pipeline = new SamplePipeline(AgentPackages.hostObjects(List.of()));
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
-  private final Samples samples = new Samples(SAMPLES_IN_REPORT);
-  private final ReportBuilder reports;
+  private final HuntReport report;
   private final PerJobLine perJobLine;
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
@@ -78,22 +66,13 @@ final class Hunter implements Runnable {
   private boolean warm;
   private volatile Thread thread;
   private volatile boolean stopping;
-  private volatile Report latest;
   private long lastSampledJobs = -1;
   // The census due next, as the sampler last computed it: the last census at the end is taken only if due.
   private volatile SamplingSchedule.Due nextDue;
   private volatile Analysis lastAnalysis;
-  private long writtenExplanations;
-  private long lastWriteNanos;
-  private List<String> lastSuspectTypes = List.of();
-  private Verdict lastVerdict;
-  private boolean verdictChanged;
   private int failures;
   private long lastPauseNanos;
   private boolean saidGarbageCounted;
-  // Why sampling is held back beyond the budget (huge heap), or null: logged once, in the report.
-  private String pauseNote;
-  private String analysisNote;
 
   /**
    * @param retention   explains suspects (roots and paths), or null when it could not be set up
@@ -106,8 +85,7 @@ final class Hunter implements Runnable {
     this.allocations = allocations;
     this.explainer = new ExplainerThread(options, log, retention, allocations, now);
     this.schedule = SamplingSchedule.of(options, now);
-    this.reports = new ReportBuilder(JvmFacts.agentVersion(), JvmFacts.current(), options.asMap(), allocations);
-    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
+    this.report = new HuntReport(options, log, explainer, allocations);
     this.perJobLine = new PerJobLine(log);
   }
 
@@ -172,7 +150,7 @@ final class Hunter implements Runnable {
       due = schedule.next(sampled ? lastSampledJobs : Math.max(lastSampledJobs, JobTracker.completed()),
           cost(now - started, startedCpu), now);
       nextDue = due;
-      notePauseGuard();
+      report.notePause(schedule.pauseNote());
     }
   }
 
@@ -186,27 +164,6 @@ final class Hunter implements Runnable {
     return new SamplingSchedule.Cost(lastPauseNanos, Math.min(wallNanos, lastPauseNanos + Math.max(0, rest)));
   }
 
-  private void notePauseGuard() {
-    String note = schedule.pauseNote();
-    if (note == null ? pauseNote == null : note.equals(pauseNote)) {
-      return;
-    }
-    if (note != null && pauseNote == null) {
-      log.info(note);
-    } else if (note == null) {
-      log.info("census pauses are back within maxpause=" + options.asMap().get(AgentOptions.MAXPAUSE)
-          + ": sampling at the normal pace");
-    }
-    pauseNote = note;
-    Report r = latest;
-    latest = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
-        withPauseNote(analysisNote), r.suspects());
-  }
-
-  private String withPauseNote(String note) {
-    return ReportBuilder.joinNotes(note, pauseNote);
-  }
-
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
   private boolean waitFor(SamplingSchedule.Due due) {
     Thread self = Thread.currentThread();
@@ -215,7 +172,7 @@ final class Hunter implements Runnable {
       if (now < due.notBeforeNanos()) {
         // A quiet wait in time (every=auto): roots a walk found meanwhile go into the report now,
         // not at the next census. Waiting for jobs (every=N), the next census does it.
-        writeNewRoots();
+        report.writeNewRoots(lastAnalysis);
         LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, MAX_PARK_NANOS));
         continue;
       }
@@ -243,22 +200,6 @@ final class Hunter implements Runnable {
       }
       LockSupport.parkNanos(QUIESCE_POLL_NANOS);
     }
-  }
-
-  /** After a census: a walk that found the suspects' roots since the last write goes into the report. */
-  private void writeNewRoots() {
-    long done = explainer.explanations();
-    if (done == writtenExplanations || System.nanoTime() - lastWriteNanos < REWRITE_AT_MOST_EVERY_NANOS) {
-      return;
-    }
-    Analysis analysis = lastAnalysis;
-    if (analysis == null) {
-      return;
-    }
-    writtenExplanations = done;
-    Report report = buildReport(analysis);
-    latest = report;
-    write(report);
   }
 
   /**
@@ -304,32 +245,22 @@ final class Hunter implements Runnable {
       Analysis analysis = found.analysis();
       lastAnalysis = analysis;
       Report.Sample s = found.sample();
-      samples.add(s);
-      Report report = buildReport(analysis);
-      latest = report;
+      report.add(s);
+      Report built = report.rebuild(analysis);
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
       if (options.every() == 1) {
         perJobLine.after(histogram, jobs, inFlight);
       }
       if (last) {
-        samples.doneAt(JobTracker.completed());
-        latest = buildReport(analysis);
+        report.doneAt(JobTracker.completed());
+        report.rebuild(analysis);
         return true;
       }
       explainer.explain(jobs, analysis.suspects());
-      long now = System.nanoTime();
-      boolean changed = changed(analysis);
-      if (verdictChanged || changed && now - lastWriteNanos > REWRITE_AT_MOST_EVERY_NANOS
-          || now - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
-        writtenExplanations = explainer.explanations();
-        write(report);
-      } else if (explainer.explanations() != writtenExplanations && now - lastWriteNanos > REWRITE_AT_MOST_EVERY_NANOS) {
-        writtenExplanations = explainer.explanations();
-        write(report);
-      }
+      report.writeIfDue(analysis, built);
       // When its work was done, for the reports to come (this one was written before it knew; the
       // final one is rebuilt with it).
-      samples.doneAt(JobTracker.completed());
+      report.doneAt(JobTracker.completed());
       return true;
     }
   }
@@ -374,70 +305,6 @@ final class Hunter implements Runnable {
   }
 
   /**
-   * Whether the suspects changed since the last sample; sets {@link #verdictChanged}, the change
-   * that is written at once.
-   */
-  private boolean changed(Analysis analysis) {
-    List<String> types = Suspects.types(analysis.suspects());
-    verdictChanged = analysis.verdict() != lastVerdict;
-    boolean changed = verdictChanged || !types.equals(lastSuspectTypes);
-    lastVerdict = analysis.verdict();
-    lastSuspectTypes = types;
-    return changed;
-  }
-
-  /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */
-  private Report buildReport(Analysis analysis) {
-    Explanation explained = explainer == null ? null : explainer.latest();
-    String note = analysis.note();
-    if (explained != null && !explained.notes().isEmpty()) {
-      note = ReportBuilder.joinNotes(note, "roots: " + String.join("; ", explained.notes()));
-    }
-    analysisNote = note;
-    return reports.report(jobs(), samples.list(), analysis.verdict(), analysis.suspects(), withPauseNote(note),
-        explained);
-  }
-
-  private Report.Jobs jobs() {
-    return new Report.Jobs(JobTracker.completed(), JobTracker.inFlight(), options.warmup());
-  }
-
-  private String noSampleYet() {
-    return "no census yet: the first is taken after warmup=" + options.warmup() + " completed jobs of "
-        + options.asMap().get(AgentOptions.JOBS);
-  }
-
-  /** The latest report with the job counts of now; for shutdown and for on-demand reports. */
-  Report currentReport() {
-    Report r = latest;
-    // Sites fill between samples (and a type followed at the last sample has none yet in it).
-    List<Report.SuspectReport> suspects = new ArrayList<>();
-    for (Report.SuspectReport sr : r.suspects()) {
-      List<Report.AllocationSite> now = reports.sites(sr.suspect().type());
-      suspects.add(now.isEmpty() ? sr : new Report.SuspectReport(sr.suspect(), sr.roots(), now));
-    }
-    return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),
-        r.note(), suspects);
-  }
-
-  /** A report during the hunt: not forced to the disk (see ReportWriter.writeInterim). */
-  private List<Path> write(Report report) {
-    return write(report, false);
-  }
-
-  List<Path> write(Report report, boolean durable) {
-    try {
-      List<Path> written = durable ? ReportWriter.write(options.out(), report, options.report())
-          : ReportWriter.writeInterim(options.out(), report, options.report());
-      lastWriteNanos = System.nanoTime();
-      return written;
-    } catch (Exception e) {
-      log.error("could not write the report to " + options.out().toAbsolutePath(), e);
-      return List.of();
-    }
-  }
-
-  /**
    * Stops sampling, takes the last census and writes the final report; called from the shutdown
    * hook. The host's own hooks run at the same time and usually let the current job finish, so the
    * count is read once no job is in flight and it has stood still briefly (bounded: shutdown must
@@ -476,7 +343,7 @@ final class Hunter implements Runnable {
       }
       if (analysis != null) {
         synchronized (sampling) {
-          latest = buildReport(analysis); // with the roots found and every sample's jobsAfter
+          report.rebuild(analysis); // with the roots found and every sample's jobsAfter
         }
       }
     } catch (Throwable e) {
@@ -505,11 +372,16 @@ final class Hunter implements Runnable {
     }
   }
 
+  /** The latest report with the job counts of now; for on-demand reports. */
+  Report currentReport() {
+    return report.current();
+  }
+
   /** Writes the report once the job count has settled; returns the files written. */
   List<Path> writeFinalReport() {
     try {
       awaitJobsSettled();
-      List<Path> written = write(currentReport(), true);
+      List<Path> written = report.write(report.current(), true);
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }
