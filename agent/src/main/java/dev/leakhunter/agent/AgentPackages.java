@@ -1,6 +1,8 @@
 package dev.leakhunter.agent;
 
 import dev.leakhunter.census.TypeNames;
+import dev.leakhunter.hunt.HostObjects;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,7 +14,8 @@ public final class AgentPackages {
 
   private static final String ROOT = "dev.leakhunter.";
   private static final Set<String> OWN = Set.of(
-      "agent", "common", "jobs", "census", "growth", "retention", "allocation", "report", "cli", "junit", "shaded");
+      "agent", "common", "jobs", "census", "growth", "retention", "allocation", "report", "hunt", "cli", "junit",
+      "shaded");
 
   private AgentPackages() {
   }
@@ -32,5 +35,10 @@ public final class AgentPackages {
    */
   public static boolean isNotHostObject(String typeName) {
     return isAgentType(typeName) || TypeNames.isHeapFiller(typeName);
+  }
+
+  /** What a census keeps: the host's objects, less {@code ignored} (see {@link HostObjects}). */
+  public static HostObjects hostObjects(List<String> ignored) {
+    return new HostObjects(AgentPackages::isNotHostObject, ignored);
   }
 }

@@ -5,19 +5,22 @@ import dev.leakhunter.census.Census;
 import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
+import dev.leakhunter.census.ProbeReading;
 import dev.leakhunter.census.Probes;
 import dev.leakhunter.growth.Analysis;
 import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.ReportBuilder;
+import dev.leakhunter.hunt.SamplePipeline;
+import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.report.ReportFormat;
 import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
 import dev.leakhunter.report.TraceDot;
 import dev.leakhunter.retention.Explanation;
-import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.Target;
 import java.io.IOException;
@@ -55,11 +58,7 @@ public final class AgentWarmup {
     String type = Kept.class.getName();
     for (int i = 1; i <= 2; i++) {
       Explanation e = retention.explain(i * 10L, List.of(new Target(type, 16)), receivers);
-      List<Report.Root> roots = new ArrayList<>();
-      for (Holding h : e.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-      TraceDot.render(type, roots);
+      TraceDot.render(type, ReportBuilder.roots(e, type));
     }
     retention.explain(30L, List.of(), receivers);
     Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup-trace");
@@ -86,18 +85,25 @@ public final class AgentWarmup {
     // A first census pays for JMX start-up, class loading and cold code (~100-200 ms); taken here,
     // at agent start, it costs the host one extra full GC and keeps that cold cost out of the
     // overhead budget, which would otherwise hold the next census back for seconds.
-    Probes.read();
+    ProbeReading probes = Probes.read();
     AllocationTracking.exercise();
-    Histogram census = Hunter.hostObjectsOnly(Census.take().histogram());
+    SamplePipeline pipeline = new SamplePipeline(AgentPackages.hostObjects(List.of()));
+    Histogram census = pipeline.hostObjects(Census.take());
     GrowthModel model = new GrowthModel(GrowthSettings.defaults());
     List<Analysis> analyses = new ArrayList<>();
     analyses.add(model.analyze());
+    // Through the pipeline and into a ring that fills, as a hunt's censuses go.
+    Samples samples = new Samples(2);
     for (int i = 1; i <= 2 * GrowthSettings.defaults().minSamples(); i++) {
-      model.add(i * 10L, new Histogram(List.of(
+      Histogram made = new Histogram(List.of(
           new HistogramRow("warmup.Leaking", i * 10L, i * 160L, 1),
           new HistogramRow("warmup.Leaking$Node", i * 10L, i * 320L, 1),
-          new HistogramRow("warmup.Flat", 100, 1600, 2)), 0, 0));
-      analyses.add(model.analyze());
+          new HistogramRow("warmup.Flat", 100, 1600, 2)), 0, 0);
+      SamplePipeline.Taken taken = new SamplePipeline.Taken(i * 10L, 0, probes, new Census.Result(made, 1, true));
+      SamplePipeline.Found found = pipeline.add(model, taken, made, true, -1);
+      analyses.add(found.analysis());
+      samples.add(found.sample());
+      samples.doneAt(i * 10L + 2);
     }
     Report.Sample sample = new Report.Sample(10, 1, 1, 1, 1, 0, 1, 1, 12);
     Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup");
@@ -112,7 +118,7 @@ public final class AgentWarmup {
                 List.of(new Report.AllocationSite(List.of("warmup.Holder.add(Holder.java:1)"), 1))));
           }
           Report r = new Report(Report.SCHEMA, new Report.Tool("leakhunter", "warmup"), JvmFacts.current(),
-              Map.of("jobs", "warmup.Job#run"), new Report.Jobs(1, 0, 0), List.of(sample), v, "warm-up", suspects);
+              Map.of("jobs", "warmup.Job#run"), new Report.Jobs(1, 0, 0), samples.list(), v, "warm-up", suspects);
           SampleLine.format(sample, v, found);
           ReportWriter.write(scratch, r, EnumSet.allOf(ReportFormat.class));
         }

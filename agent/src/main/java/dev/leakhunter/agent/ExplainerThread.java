@@ -2,6 +2,8 @@ package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.hunt.ReportBuilder;
+import dev.leakhunter.hunt.Suspects;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.report.TraceDot;
@@ -9,7 +11,6 @@ import dev.leakhunter.retention.Explanation;
 import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.Target;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -40,8 +41,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ExplainerThread implements Runnable {
 
-  // Suspects explained per walk (the walk counts each); the ranking puts the lead types first.
-  private static final int TYPES_EXPLAINED = 8;
   // A walk notices a census's request within ~1,000 objects (tens of microseconds); this bound is
   // for a walk still collecting its roots (reading every class's statics), which cannot stop.
   private static final long GIVE_WAY_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -302,12 +301,7 @@ final class ExplainerThread implements Runnable {
     if (retention == null) {
       return;
     }
-    List<Target> targets = new ArrayList<>();
-    for (Suspect s : work.suspects()) {
-      if (targets.size() < TYPES_EXPLAINED) {
-        targets.add(new Target(s.type(), s.bytesPerJob()));
-      }
-    }
+    List<Target> targets = Suspects.walkTargets(work.suspects());
     String trace = options.trace();
     if (trace != null && !hasType(targets, trace)) {
       targets.add(new Target(trace, 0));
@@ -367,10 +361,7 @@ final class ExplainerThread implements Runnable {
     if (allocations == null || suspects.isEmpty()) {
       return;
     }
-    List<String> types = new ArrayList<>();
-    for (Suspect s : suspects) {
-      types.add(s.type());
-    }
+    List<String> types = Suspects.types(suspects);
     int failed = allocations.failures().size();
     List<String> before = allocations.followed();
     long started = System.nanoTime();
@@ -404,7 +395,7 @@ final class ExplainerThread implements Runnable {
     log.info(line.toString());
     String trace = options.trace();
     if (trace != null) {
-      List<Report.Root> roots = roots(explained, trace);
+      List<Report.Root> roots = ReportBuilder.roots(explained, trace);
       for (Report.Root r : roots) {
         log.info("trace " + trace + " <- " + r.root() + ": " + String.join(" -> ", r.path()));
       }
@@ -417,17 +408,6 @@ final class ExplainerThread implements Runnable {
         log.error("could not write " + TraceDot.fileName(trace), e);
       }
     }
-  }
-
-  /** The roots of {@code type} in {@code explained}, for the report; empty when there is none. */
-  static List<Report.Root> roots(Explanation explained, String type) {
-    List<Report.Root> roots = new ArrayList<>();
-    if (explained != null) {
-      for (Holding h : explained.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-    }
-    return roots;
   }
 
   private static boolean hasType(List<Target> targets, String type) {

@@ -1,7 +1,6 @@
 package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
-import dev.leakhunter.allocation.Site;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
@@ -13,55 +12,40 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
-import dev.leakhunter.retention.Explanation;
 import dev.leakhunter.retention.Retention;
-import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.report.SampleLine;
-import java.lang.management.ManagementFactory;
-import java.lang.management.RuntimeMXBean;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hunt: one daemon thread, the sampler, that waits for the next census to be due, takes it,
- * feeds the growth model, logs a line and rewrites the report when the verdict changes. Nothing
- * here runs on a job thread: the job advice only wakes this thread (see {@link JobTracker}).
+ * puts it through the {@link SamplePipeline} (the stages the JUnit API's censuses go through too),
+ * logs a line and hands the verdict to the {@link HuntReport}, which rewrites the report when it is
+ * time. Nothing here runs on a job thread: the job advice only wakes this thread (see
+ * {@link JobTracker}).
  *
  * <p>The census cadence comes first. Explaining the suspects (walks for roots, weaving for
- * allocation sites) runs on the {@link ExplainerThread}, which gives way to every census; reports
- * are rewritten when the verdict changes, at most once a second when the suspects or their roots
- * do, and at least every 10 s. At the end (shutdown, detach) a last census is taken when the last
- * one is older than the sampling interval, so that the final report describes the end of the run.
+ * allocation sites) runs on the {@link ExplainerThread}, which gives way to every census. At the
+ * end (shutdown, detach) a last census is taken when the last one is older than the sampling
+ * interval, so that the final report describes the end of the run.
  */
 final class Hunter implements Runnable {
 
-  private static final int SAMPLES_IN_REPORT = 64;
   private static final int FAILURES_BEFORE_GIVING_UP = 3;
   // A census with no job in flight is cleaner; wait for such a moment, but only briefly.
   private static final int QUIESCE_POLLS = 20;
   private static final long QUIESCE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
   private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final long REWRITE_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-  // A report write (three formats, each flushed to disk) costs a few ms: at a census every few ms
-  // (every=N on a fast daemon) rewriting at each change of the suspects' order would cost more
-  // than the censuses.
-  private static final long REWRITE_AT_MOST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   // At shutdown, how long to wait for a census in progress before the last one.
   private static final long SAMPLER_JOIN_AT_SHUTDOWN_MILLIS = 2_000;
   private static final long EXPLAINER_JOIN_MILLIS = 1_000;
-
-  // Looked up once: each lookup runs JDK streams and lambdas whose profiles the host shares.
-  private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
 
   private final AgentOptions options;
   private final AgentLog log;
@@ -71,35 +55,24 @@ final class Hunter implements Runnable {
   private final Object sampling = new Object();
   private boolean primed;
   private final SamplingSchedule schedule;
+  // The census without the agent's own objects and without the JVM's heap fillers.
+  private final SamplePipeline pipeline = new SamplePipeline(AgentPackages.hostObjects(List.of()));
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
-  private final ArrayDeque<Report.Sample> samples = new ArrayDeque<>(SAMPLES_IN_REPORT);
-  private final Report.Tool tool = new Report.Tool("leakhunter", JvmFacts.agentVersion());
-  private final Report.Jvm jvm = JvmFacts.current();
+  private final HuntReport report;
+  private final PerJobLine perJobLine;
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
   // publishes it to the sampler).
   private boolean warm;
   private volatile Thread thread;
   private volatile boolean stopping;
-  private volatile Report latest;
   private long lastSampledJobs = -1;
   // The census due next, as the sampler last computed it: the last census at the end is taken only if due.
   private volatile SamplingSchedule.Due nextDue;
   private volatile Analysis lastAnalysis;
-  private long writtenExplanations;
-  private long lastWriteNanos;
-  private List<String> lastSuspectTypes = List.of();
-  private Verdict lastVerdict;
-  private boolean verdictChanged;
   private int failures;
-  // every=1 only: live instances per type at the previous census, for the per-job line.
-  private Map<String, Long> previousCounts;
-  private long previousJobs;
   private long lastPauseNanos;
   private boolean saidGarbageCounted;
-  // Why sampling is held back beyond the budget (huge heap), or null: logged once, in the report.
-  private String pauseNote;
-  private String analysisNote;
 
   /**
    * @param retention   explains suspects (roots and paths), or null when it could not be set up
@@ -112,7 +85,8 @@ final class Hunter implements Runnable {
     this.allocations = allocations;
     this.explainer = new ExplainerThread(options, log, retention, allocations, now);
     this.schedule = SamplingSchedule.of(options, now);
-    this.latest = buildReport(Analysis.inconclusive(0, noSampleYet()));
+    this.report = new HuntReport(options, log, explainer, allocations);
+    this.perJobLine = new PerJobLine(log);
   }
 
   void start() {
@@ -176,7 +150,7 @@ final class Hunter implements Runnable {
       due = schedule.next(sampled ? lastSampledJobs : Math.max(lastSampledJobs, JobTracker.completed()),
           cost(now - started, startedCpu), now);
       nextDue = due;
-      notePauseGuard();
+      report.notePause(schedule.pauseNote());
     }
   }
 
@@ -190,30 +164,6 @@ final class Hunter implements Runnable {
     return new SamplingSchedule.Cost(lastPauseNanos, Math.min(wallNanos, lastPauseNanos + Math.max(0, rest)));
   }
 
-  private void notePauseGuard() {
-    String note = schedule.pauseNote();
-    if (note == null ? pauseNote == null : note.equals(pauseNote)) {
-      return;
-    }
-    if (note != null && pauseNote == null) {
-      log.info(note);
-    } else if (note == null) {
-      log.info("census pauses are back within maxpause=" + options.asMap().get(AgentOptions.MAXPAUSE)
-          + ": sampling at the normal pace");
-    }
-    pauseNote = note;
-    Report r = latest;
-    latest = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
-        withPauseNote(analysisNote), r.suspects());
-  }
-
-  private String withPauseNote(String note) {
-    if (pauseNote == null) {
-      return note;
-    }
-    return note == null ? pauseNote : note + "; " + pauseNote;
-  }
-
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
   private boolean waitFor(SamplingSchedule.Due due) {
     Thread self = Thread.currentThread();
@@ -222,7 +172,7 @@ final class Hunter implements Runnable {
       if (now < due.notBeforeNanos()) {
         // A quiet wait in time (every=auto): roots a walk found meanwhile go into the report now,
         // not at the next census. Waiting for jobs (every=N), the next census does it.
-        writeNewRoots();
+        report.writeNewRoots(lastAnalysis);
         LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, MAX_PARK_NANOS));
         continue;
       }
@@ -250,22 +200,6 @@ final class Hunter implements Runnable {
       }
       LockSupport.parkNanos(QUIESCE_POLL_NANOS);
     }
-  }
-
-  /** After a census: a walk that found the suspects' roots since the last write goes into the report. */
-  private void writeNewRoots() {
-    long done = explainer.explanations();
-    if (done == writtenExplanations || System.nanoTime() - lastWriteNanos < REWRITE_AT_MOST_EVERY_NANOS) {
-      return;
-    }
-    Analysis analysis = lastAnalysis;
-    if (analysis == null) {
-      return;
-    }
-    writtenExplanations = done;
-    Report report = buildReport(analysis);
-    latest = report;
-    write(report);
   }
 
   /**
@@ -300,49 +234,33 @@ final class Hunter implements Runnable {
         }
         return false;
       }
-      Histogram histogram = hostObjectsOnly(census.histogram());
+      SamplePipeline.Taken taken = new SamplePipeline.Taken(jobs, inFlight, probes, census);
+      Histogram histogram = pipeline.hostObjects(census);
       if (last && releasedAtExit(histogram)) {
         return false;
       }
-      model.add(jobs, histogram);
+      // Set before the model's verdict: a sample it failed to analyze is in the model all the same.
       lastSampledJobs = jobs;
-      Analysis analysis = model.analyze();
+      SamplePipeline.Found found = pipeline.add(model, taken, histogram, true, -1);
+      Analysis analysis = found.analysis();
       lastAnalysis = analysis;
-
-      if (samples.size() == SAMPLES_IN_REPORT) {
-        samples.removeFirst();
-      }
-      Report.Sample s = new Report.Sample(jobs, RUNTIME.getUptime(),
-          histogram.totalBytes(), histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()),
-          inFlight, probes.loadedClasses(), probes.liveThreads(), -1);
-      samples.addLast(s);
-      Report report = buildReport(analysis);
-      latest = report;
+      Report.Sample s = found.sample();
+      report.add(s);
+      Report built = report.rebuild(analysis);
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
       if (options.every() == 1) {
-        perJobLine(histogram, jobs, inFlight);
+        perJobLine.after(histogram, jobs, inFlight);
       }
       if (last) {
-        samples.removeLast();
-        samples.addLast(s.doneAt(JobTracker.completed()));
-        latest = buildReport(analysis);
+        report.doneAt(JobTracker.completed());
+        report.rebuild(analysis);
         return true;
       }
       explainer.explain(jobs, analysis.suspects());
-      long now = System.nanoTime();
-      boolean changed = changed(analysis);
-      if (verdictChanged || changed && now - lastWriteNanos > REWRITE_AT_MOST_EVERY_NANOS
-          || now - lastWriteNanos > REWRITE_AT_LEAST_EVERY_NANOS) {
-        writtenExplanations = explainer.explanations();
-        write(report);
-      } else if (explainer.explanations() != writtenExplanations && now - lastWriteNanos > REWRITE_AT_MOST_EVERY_NANOS) {
-        writtenExplanations = explainer.explanations();
-        write(report);
-      }
+      report.writeIfDue(analysis, built);
       // When its work was done, for the reports to come (this one was written before it knew; the
       // final one is rebuilt with it).
-      samples.removeLast();
-      samples.addLast(s.doneAt(JobTracker.completed()));
+      report.doneAt(JobTracker.completed());
       return true;
     }
   }
@@ -384,114 +302,6 @@ final class Hunter implements Runnable {
       }
     }
     return n;
-  }
-
-  /** {@code every=1}: the types that grew since the previous census, in the jobs it covers. */
-  private void perJobLine(Histogram histogram, long jobs, long inFlight) {
-    Map<String, Long> counts = new HashMap<>();
-    for (HistogramRow r : histogram.rows()) {
-      Long before = counts.get(r.type());
-      counts.put(r.type(), before == null ? r.instances() : before + r.instances());
-    }
-    if (previousCounts != null) {
-      log.info(SampleLine.jobs(previousJobs, jobs, inFlight, previousCounts, counts));
-    }
-    previousCounts = counts;
-    previousJobs = jobs;
-  }
-
-  private List<Report.AllocationSite> sites(String type) {
-    if (allocations == null) {
-      return List.of();
-    }
-    List<Report.AllocationSite> sites = new ArrayList<>();
-    for (Site site : allocations.sites(type)) {
-      sites.add(new Report.AllocationSite(site.frames(), site.survivors()));
-    }
-    return sites;
-  }
-
-  /**
-   * Whether the suspects changed since the last sample; sets {@link #verdictChanged}, the change
-   * that is written at once.
-   */
-  private boolean changed(Analysis analysis) {
-    List<String> types = new ArrayList<>();
-    for (Suspect s : analysis.suspects()) {
-      types.add(s.type());
-    }
-    verdictChanged = analysis.verdict() != lastVerdict;
-    boolean changed = verdictChanged || !types.equals(lastSuspectTypes);
-    lastVerdict = analysis.verdict();
-    lastSuspectTypes = types;
-    return changed;
-  }
-
-  /** The census without the agent's own objects and without the JVM's heap fillers. */
-  static Histogram hostObjectsOnly(Histogram h) {
-    List<HistogramRow> rows = new ArrayList<>(h.rows().size());
-    for (HistogramRow r : h.rows()) {
-      if (!AgentPackages.isNotHostObject(r.type())) {
-        rows.add(r);
-      }
-    }
-    return new Histogram(rows, h.totalInstances(), h.totalBytes());
-  }
-
-  /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */
-  private Report buildReport(Analysis analysis) {
-    Explanation explained = explainer == null ? null : explainer.latest();
-    List<Report.SuspectReport> suspects = new ArrayList<>();
-    for (Suspect s : analysis.suspects()) {
-      suspects.add(new Report.SuspectReport(s, ExplainerThread.roots(explained, s.type()), sites(s.type())));
-    }
-    String note = analysis.note();
-    if (explained != null && !explained.notes().isEmpty()) {
-      String walk = "roots: " + String.join("; ", explained.notes());
-      note = note == null ? walk : note + "; " + walk;
-    }
-    analysisNote = note;
-    return new Report(Report.SCHEMA, tool, jvm, options.asMap(), jobs(), new ArrayList<>(samples),
-        analysis.verdict(), withPauseNote(note), suspects);
-  }
-
-  private Report.Jobs jobs() {
-    return new Report.Jobs(JobTracker.completed(), JobTracker.inFlight(), options.warmup());
-  }
-
-  private String noSampleYet() {
-    return "no census yet: the first is taken after warmup=" + options.warmup() + " completed jobs of "
-        + options.asMap().get(AgentOptions.JOBS);
-  }
-
-  /** The latest report with the job counts of now; for shutdown and for on-demand reports. */
-  Report currentReport() {
-    Report r = latest;
-    // Sites fill between samples (and a type followed at the last sample has none yet in it).
-    List<Report.SuspectReport> suspects = new ArrayList<>();
-    for (Report.SuspectReport sr : r.suspects()) {
-      List<Report.AllocationSite> now = sites(sr.suspect().type());
-      suspects.add(now.isEmpty() ? sr : new Report.SuspectReport(sr.suspect(), sr.roots(), now));
-    }
-    return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),
-        r.note(), suspects);
-  }
-
-  /** A report during the hunt: not forced to the disk (see ReportWriter.writeInterim). */
-  private List<Path> write(Report report) {
-    return write(report, false);
-  }
-
-  List<Path> write(Report report, boolean durable) {
-    try {
-      List<Path> written = durable ? ReportWriter.write(options.out(), report, options.report())
-          : ReportWriter.writeInterim(options.out(), report, options.report());
-      lastWriteNanos = System.nanoTime();
-      return written;
-    } catch (Exception e) {
-      log.error("could not write the report to " + options.out().toAbsolutePath(), e);
-      return List.of();
-    }
   }
 
   /**
@@ -539,7 +349,7 @@ final class Hunter implements Runnable {
       }
       if (analysis != null) {
         synchronized (sampling) {
-          latest = buildReport(analysis); // with the roots found and every sample's jobsAfter
+          report.rebuild(analysis); // with the roots found and every sample's jobsAfter
         }
       }
     } catch (Throwable e) {
@@ -568,11 +378,16 @@ final class Hunter implements Runnable {
     }
   }
 
+  /** The latest report with the job counts of now; for on-demand reports. */
+  Report currentReport() {
+    return report.current();
+  }
+
   /** Writes the report once the job count has settled; returns the files written. */
   List<Path> writeFinalReport() {
     try {
       awaitJobsSettled();
-      List<Path> written = write(currentReport(), true);
+      List<Path> written = report.write(report.current(), true);
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
       }

@@ -2,16 +2,13 @@ package dev.leakhunter.junit;
 
 import dev.leakhunter.agent.AgentPackages;
 import dev.leakhunter.allocation.AllocationTracking;
-import dev.leakhunter.allocation.Site;
 import dev.leakhunter.growth.Suspect;
-import dev.leakhunter.report.Report;
+import dev.leakhunter.hunt.Suspects;
 import dev.leakhunter.retention.Explanation;
-import dev.leakhunter.retention.Holding;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.retention.Target;
 import dev.leakhunter.retention.WalkLimits;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,27 +18,19 @@ import java.util.List;
  * grew between the two walks is the root.
  */
 final class Explainer {
-  private static final int TYPES_EXPLAINED = 8;
-
   private final Retention retention;
   private final AllocationTracking allocations;
-  private final List<Target> targets = new ArrayList<>();
+  private final List<Target> targets;
   private final List<Object> receivers;
   private Explanation explained;
 
   private Explainer(Instrumentation inst, List<Suspect> suspects, Object job) {
     this.retention = new Retention(inst, Instrumented.access(inst), AgentPackages::isAgentType, WalkLimits.defaults());
     this.allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
-    List<String> types = new ArrayList<>();
-    for (Suspect s : suspects) {
-      types.add(s.type());
-      if (targets.size() < TYPES_EXPLAINED) {
-        targets.add(new Target(s.type(), s.bytesPerJob()));
-      }
-    }
+    this.targets = Suspects.walkTargets(suspects);
     // The job itself is the receiver: what a lambda captures (a worker) holds what the worker keeps.
     this.receivers = List.of(job);
-    allocations.follow(types);
+    allocations.follow(Suspects.types(suspects));
   }
 
   /** An explainer, or null when this JVM gives no instrumentation. */
@@ -76,22 +65,14 @@ final class Explainer {
     }
   }
 
-  List<Report.Root> roots(String type) {
-    List<Report.Root> roots = new ArrayList<>();
-    if (explained != null) {
-      for (Holding h : explained.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
-      }
-    }
-    return roots;
+  /** The walk after the window, or null when there was none or it failed. */
+  Explanation explained() {
+    return explained;
   }
 
-  List<Report.AllocationSite> sites(String type) {
-    List<Report.AllocationSite> sites = new ArrayList<>();
-    for (Site s : allocations.sites(type)) {
-      sites.add(new Report.AllocationSite(s.frames(), s.survivors()));
-    }
-    return sites;
+  /** Where the suspects' sites are followed. */
+  AllocationTracking allocations() {
+    return allocations;
   }
 
   /** Gives the followed classes their original bytes back: the test JVM goes on as it was. */

@@ -1,9 +1,9 @@
 package dev.leakhunter.junit;
 
+import dev.leakhunter.agent.AgentPackages;
 import dev.leakhunter.agent.JvmFacts;
 import dev.leakhunter.census.Census;
 import dev.leakhunter.census.CensusException;
-import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.ProbeReading;
 import dev.leakhunter.census.Probes;
 import dev.leakhunter.growth.Analysis;
@@ -11,15 +11,15 @@ import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
+import dev.leakhunter.hunt.ReportBuilder;
+import dev.leakhunter.hunt.SamplePipeline;
+import dev.leakhunter.hunt.Samples;
 import dev.leakhunter.report.Report;
-import java.lang.management.ManagementFactory;
-import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One in-process hunt: the job on the calling thread, a census at fixed job counts, the agent's
@@ -35,16 +35,15 @@ import java.util.concurrent.TimeUnit;
  * the suspects' roots and allocation sites ({@link Explainer}), when the JVM gives instrumentation.
  */
 final class Hunt {
-  // Looked up once: each lookup runs JDK streams and lambdas whose profiles the test shares.
-  private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
   /** One hunt at a time in this JVM: two would see each other's objects in their censuses. */
   private static final Object LOCK = new Object();
 
   private final LeakCheck check;
   private final GrowthSettings settings;
-  private final TypeFilter filter;
-  /** Sized up front (two windows): a list that grew between censuses would be growth of our own making. */
-  private final List<Report.Sample> samples;
+  /** Each census, less leakhunter's own types and the ones the check ignores, into a window's model. */
+  private final SamplePipeline pipeline;
+  /** Sized up front for both windows' censuses: see Samples. */
+  private final Samples samples;
   private long done;
 
   Hunt(LeakCheck check) {
@@ -52,8 +51,8 @@ final class Hunt {
     // Room for every census of a window: the model never thins, every census counts.
     this.settings = GrowthSettings.defaults().withCapacity(Math.max(GrowthSettings.defaults().capacity(),
         check.samples() + 1));
-    this.filter = new TypeFilter(check.ignored());
-    this.samples = new ArrayList<>(2 * check.samples() + 1);
+    this.pipeline = new SamplePipeline(AgentPackages.hostObjects(check.ignored()));
+    this.samples = new Samples(2 * check.samples() + 1);
   }
 
   static Report run(LeakCheck check, ThrowingRunnable job) {
@@ -98,7 +97,7 @@ final class Hunt {
     // baseline then holds a model's worth of series, and the real model's replace the stand-in's
     // one for one when it is dropped.
     GrowthModel standIn = new GrowthModel(settings);
-    standIn.add(done, filter.apply(take().histogram()));
+    standIn.add(done, pipeline.hostObjects(take()));
     long from = done;
     census(model);
     standIn = null;
@@ -119,15 +118,10 @@ final class Hunt {
 
   private void census(GrowthModel model) {
     ProbeReading probes = Probes.read();
-    Census.Result census = take();
-    Histogram histogram = filter.apply(census.histogram());
-    model.add(done, histogram);
-    // The second window's baseline is at the first one's last job count: one sample in the report.
-    if (samples.isEmpty() || samples.get(samples.size() - 1).jobs() != done) {
-      samples.add(new Report.Sample(done, RUNTIME.getUptime(), histogram.totalBytes(),
-          histogram.totalInstances(), TimeUnit.NANOSECONDS.toMillis(census.pauseNanos()), 0,
-          probes.loadedClasses(), probes.liveThreads(), done));
-    }
+    SamplePipeline.Taken taken = new SamplePipeline.Taken(done, 0, probes, take());
+    // The model's verdict once, at the end of the window. The second window's baseline is at the
+    // first one's last job count: one sample in the report (Samples.add).
+    samples.add(pipeline.add(model, taken, false, done).sample());
   }
 
   private static Census.Result take() {
@@ -158,22 +152,23 @@ final class Hunt {
     String settled = once.isEmpty() ? null : "grew in only one of " + windows + ", so not counted as leaking"
         + " (code or caches settling): " + String.join(", ", new TreeSet<>(once));
     if (both.isEmpty()) {
-      return new Analysis(Verdict.NO_LEAK, List.of(), second.samplesUsed(), join(second.note(), settled));
+      return new Analysis(Verdict.NO_LEAK, List.of(), second.samplesUsed(),
+          ReportBuilder.joinNotes(second.note(), settled));
     }
-    return new Analysis(Verdict.LEAK, both, second.samplesUsed(),
-        join(join(second.note(), "growth confirmed over " + windows + "; rates from the second"), settled));
+    String confirmed = ReportBuilder.joinNotes(second.note(),
+        "growth confirmed over " + windows + "; rates from the second");
+    return new Analysis(Verdict.LEAK, both, second.samplesUsed(), ReportBuilder.joinNotes(confirmed, settled));
   }
 
   /** The verdict, with suspects under the check's allowance moved to the note. */
   private Report report(Analysis analysis, Explainer explainer) {
-    List<Report.SuspectReport> failing = new ArrayList<>();
+    List<Suspect> failing = new ArrayList<>();
     List<String> tolerated = new ArrayList<>();
     for (Suspect s : analysis.suspects()) {
       if (check.allowedBytesPerJob() > 0 && s.bytesPerJob() <= check.allowedBytesPerJob()) {
         tolerated.add(s.type());
       } else {
-        failing.add(explainer == null ? new Report.SuspectReport(s, List.of(), List.of())
-            : new Report.SuspectReport(s, explainer.roots(s.type()), explainer.sites(s.type())));
+        failing.add(s);
       }
     }
     Verdict verdict = analysis.verdict();
@@ -182,15 +177,13 @@ final class Hunt {
       if (failing.isEmpty()) {
         verdict = Verdict.NO_LEAK;
       }
-      note = join(note, "growing within allowedBytesPerJob=" + check.allowedBytesPerJob() + ": "
-          + String.join(", ", tolerated));
+      note = ReportBuilder.joinNotes(note,
+          "growing within allowedBytesPerJob=" + check.allowedBytesPerJob() + ": " + String.join(", ", tolerated));
     }
-    return new Report(Report.SCHEMA, new Report.Tool("leakhunter", JvmFacts.agentVersion()), JvmFacts.current(),
-        check.asMap(), new Report.Jobs(done, 0, check.warmup()), samples, verdict, note, failing);
-  }
-
-  private static String join(String a, String b) {
-    return a == null ? b : b == null ? a : a + "; " + b;
+    ReportBuilder reports = new ReportBuilder(JvmFacts.agentVersion(), JvmFacts.current(), check.asMap(),
+        explainer == null ? null : explainer.allocations());
+    return reports.report(new Report.Jobs(done, 0, check.warmup()), samples.list(), verdict, failing, note,
+        explainer == null ? null : explainer.explained());
   }
 
   private static void runOnce(ThrowingRunnable job) {
