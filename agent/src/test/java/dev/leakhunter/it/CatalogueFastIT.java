@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * work or not, and the last census is that close to the last job. Flat out, a job takes 1-3 us
  * and the sampler shares 2 cores with the workers, the JIT and the GC: losing its core for one
  * scheduler slice lets a thousand jobs by, which no agent can prevent, so there the test asserts
- * no stall (no tenth of the run without a census, the failure this guards against: censuses up to
+ * no stall (no fifth of the run without a census, the failure this guards against: censuses up to
  * job 396 of 3,000, then none) and the gaps are measured, not bounded (docs/detection.md).
  * (CatalogueIT runs the same fixtures at the pace the catalogue was built at, with roots and sites.)
  */
@@ -190,8 +190,9 @@ class CatalogueFastIT {
 
   /**
    * At least 5 censuses (the fewest a verdict needs; four workers run 80,000 micro-jobs in under a
-   * second, and 9 censuses were measured), none of them more than a tenth of the run after the one
-   * before (less the jobs that ran during that one's work), nor before the end.
+   * second, and 9 censuses were measured), none of them more than a fifth of the run after the one
+   * before (less the jobs that ran during that one's work), nor before the end. Four workers on 2
+   * cores starve the sampler now and then: a CI run on JDK 25 measured a gap of 12% of the run.
    */
   static void assertNoStall(Map<String, Object> report, long ran, String context) {
     @SuppressWarnings("unchecked")
@@ -201,12 +202,12 @@ class CatalogueFastIT {
     long during = 0;
     for (Map<String, Object> s : samples) {
       long jobs = num(s, "jobs");
-      assertTrue(jobs - before - during <= ran / 10, "a census at job " + jobs + ", " + (jobs - before)
-          + " jobs after the one before (" + during + " during its work), over a tenth of the run\n" + context);
+      assertTrue(jobs - before - during <= ran / 5, "a census at job " + jobs + ", " + (jobs - before)
+          + " jobs after the one before (" + during + " during its work), over a fifth of the run\n" + context);
       before = jobs;
       during = Math.max(0, num(s, "jobsAfter") - jobs);
     }
-    assertTrue(ran - before <= ran / 10, "the last census, at job " + before + ", in the last tenth of the run\n"
+    assertTrue(ran - before <= ran / 5, "the last census, at job " + before + ", in the last fifth of the run\n"
         + context);
   }
 
