@@ -383,10 +383,13 @@ final class Hunter implements Runnable {
     return report.current();
   }
 
-  /** Writes the report once the job count has settled; returns the files written. */
+  /**
+   * Writes the final report; returns the files written. After {@link #finishSampling}, which has
+   * waited for the job count to settle already (a second wait cost a detach 2 s more while the
+   * daemon's jobs went on).
+   */
   List<Path> writeFinalReport() {
     try {
-      awaitJobsSettled();
       List<Path> written = report.write(report.current(), true);
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
