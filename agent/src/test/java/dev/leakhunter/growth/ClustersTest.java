@@ -175,6 +175,20 @@ class ClustersTest {
   }
 
   @Test
+  void aTypeWithAlmostNoneOfTheBytesDoesNotLead() {
+    // CatalogueIT's ByteChunks on JDK 25: a stray Object[] in lockstep with the 1 KiB chunks.
+    List<Suspect> ranked = Clusters.rank(List.of(
+        candidate("java.lang.Object[]", 0.04, 2),
+        candidate("byte[]", 1.25, 1_040)));
+    assertEquals(List.of("byte[]", "java.lang.Object[]"), types(ranked));
+    List<Suspect> share = Clusters.rank(List.of(
+        candidate("java.lang.Object[]", 0.04, 40),
+        candidate("byte[]", 1.25, 1_040)));
+    assertEquals(List.of("java.lang.Object[]", "byte[]"), types(share),
+        "a 1/26 share of the bytes still leads by fewest per job");
+  }
+
+  @Test
   void aJdkOnlyClusterIsLedByItsFewestPerJob() {
     List<Suspect> ranked = Clusters.rank(List.of(
         candidate("java.util.ArrayList", 0.5, 12),
