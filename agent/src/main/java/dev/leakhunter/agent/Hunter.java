@@ -2,6 +2,7 @@ package dev.leakhunter.agent;
 
 import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.census.Census;
+import dev.leakhunter.census.HeapKeeper;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
 import dev.leakhunter.census.CensusException;
@@ -17,6 +18,7 @@ import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.report.SampleLine;
+import dev.leakhunter.report.Units;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,9 @@ final class Hunter implements Runnable {
   private static final int QUIESCE_POLLS = 20;
   private static final long QUIESCE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
   private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  // How often the sampler looks whether G1 grew the heap because of the censuses (see HeapKeeper):
+  // G1 touches the new regions only after the ones it had, so 100 ms is early enough to give them back.
+  private static final long HEAP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long SHUTDOWN_SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long SHUTDOWN_SETTLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   // At shutdown, how long to wait for a census in progress before the last one.
@@ -51,6 +56,10 @@ final class Hunter implements Runnable {
   private final AgentLog log;
   private final ExplainerThread explainer;
   private final AllocationTracking allocations;
+  // Null when the collector is not G1: the census then never shrinks the heap.
+  private final HeapKeeper heap;
+  // Set when the census about to be taken is one to give back heap the censuses made G1 grow.
+  private boolean givingBack;
   // One sample at a time: the sampler's, or the last one at the end once the sampler has stopped.
   private final Object sampling = new Object();
   private boolean primed;
@@ -83,6 +92,7 @@ final class Hunter implements Runnable {
     this.options = options;
     this.log = log;
     this.allocations = allocations;
+    this.heap = HeapKeeper.forThisJvm();
     this.explainer = new ExplainerThread(options, log, retention, allocations, now);
     this.schedule = SamplingSchedule.of(options, now);
     this.report = new HuntReport(options, log, explainer, allocations);
@@ -167,13 +177,24 @@ final class Hunter implements Runnable {
   /** Parks until {@code due} (jobs and time) or a stop; true when a census should be taken. */
   private boolean waitFor(SamplingSchedule.Due due) {
     Thread self = Thread.currentThread();
+    long maxPark = heap == null ? MAX_PARK_NANOS : HEAP_CHECK_NANOS;
     while (!stopping) {
+      if (heap != null && heap.grownByCensuses()) {
+        // Memory before time: this census is due whatever the schedule says (it is charged as any).
+        givingBack = true;
+        if (heap.timesGivenBack() == 0) {
+          log.info("G1 grew the heap to " + Units.bytes(Runtime.getRuntime().totalMemory()) + " because of the"
+              + " censuses' full GCs (the host's own GCs do not explain it); censuses give it back to the "
+              + Units.bytes(heap.keptBytes()) + " the host had");
+        }
+        return true;
+      }
       long now = System.nanoTime();
       if (now < due.notBeforeNanos()) {
         // A quiet wait in time (every=auto): roots a walk found meanwhile go into the report now,
         // not at the next census. Waiting for jobs (every=N), the next census does it.
         report.writeNewRoots(lastAnalysis);
-        LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, MAX_PARK_NANOS));
+        LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, maxPark));
         continue;
       }
       JobTracker.notifyAt(due.atJobs(), jobs -> LockSupport.unpark(self));
@@ -182,7 +203,7 @@ final class Hunter implements Runnable {
         quiesce(due.atJobs());
         return true;
       }
-      LockSupport.parkNanos(this, MAX_PARK_NANOS);
+      LockSupport.parkNanos(this, maxPark);
     }
     return false;
   }
@@ -209,7 +230,9 @@ final class Hunter implements Runnable {
   private boolean sample(boolean last) throws CensusException {
     synchronized (sampling) {
       long jobs = JobTracker.completed();
-      if (jobs <= lastSampledJobs) {
+      boolean giveBack = givingBack;
+      givingBack = false;
+      if (jobs <= lastSampledJobs && !giveBack) {
         return false;
       }
       long inFlight = JobTracker.inFlight();
@@ -217,9 +240,13 @@ final class Hunter implements Runnable {
       Census.Result census;
       explainer.holdForCensus();
       try {
-        census = Census.take();
+        census = Census.take(heap);
       } finally {
         explainer.censusDone();
+      }
+      if (jobs <= lastSampledJobs) {
+        lastPauseNanos = census.pauseNanos();
+        return false; // taken only to give heap back: no new job, no new sample
       }
       if (allocations != null) {
         allocations.afterCensus();
@@ -411,7 +438,9 @@ final class Hunter implements Runnable {
         + "% of wall time, budget " + options.asMap().get(AgentOptions.OVERHEAD) + "% each for censuses and for"
         + " explaining): censuses " + ms(censuses) + " ms (" + percent(censuses, wall) + "%), explaining suspects "
         + ms(explaining) + " ms (" + percent(explaining, wall) + "%; walks given up for a census: "
-        + explainer.abandonedWalks() + ", put off for lack of time between censuses: " + explainer.walksPutOff() + ")";
+        + explainer.abandonedWalks() + ", put off for lack of time between censuses: " + explainer.walksPutOff() + ")"
+        + (heap == null ? "" : "; heap kept at " + Units.bytes(heap.keptBytes()) + ", given back "
+            + heap.timesGivenBack() + " times after G1 grew it for the censuses");
   }
 
   private static long ms(long nanos) {

@@ -114,13 +114,37 @@ public final class Census {
    *                         the command fails, or what it returns is not a class histogram
    */
   public static Result take() throws CensusException {
-    return platform().takeHistogram();
+    return platform().takeHistogram(null);
+  }
+
+  /**
+   * {@link #take()}, with the heap left by the census's GC at the size {@code keeper} keeps for the
+   * host (null: the heap is left as it is, never shrunk).
+   */
+  public static Result take(HeapKeeper keeper) throws CensusException {
+    return platform().takeHistogram(keeper);
+  }
+
+  Result takeHistogram(HeapKeeper keeper) throws CensusException {
+    int maxFree = keeper == null ? HeapSizeHold.NEVER_SHRINK : keeper.maxFreePercent();
+    long committedBefore = keeper == null ? 0 : keeper.committedNow();
+    try {
+      return takeHolding(maxFree);
+    } finally {
+      if (keeper != null) {
+        keeper.afterCensus(maxFree, committedBefore);
+      }
+    }
   }
 
   Result takeHistogram() throws CensusException {
+    return takeHistogram(null);
+  }
+
+  private Result takeHolding(int maxFree) throws CensusException {
     long pauseNanos = 0;
     long waitNanos = FIRST_RETRY_WAIT_NANOS;
-    try (HeapSizeHold hold = HeapSizeHold.hold()) { // once for all attempts: two flag writes, not ten
+    try (HeapSizeHold hold = HeapSizeHold.hold(maxFree)) { // once for all attempts: two flag writes, not ten
       for (int attempt = 1; ; attempt++) {
         long before = collections.getAsLong();
         long start = System.nanoTime();

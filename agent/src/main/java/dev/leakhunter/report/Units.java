@@ -7,7 +7,7 @@ import java.util.Locale;
  * thing in the same words. Always {@link Locale#ROOT}: a report read in CI or pasted into a bug must not
  * say "1,00" on one machine and "1.00" on another.
  */
-final class Units {
+public final class Units {
   private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
 
   private Units() {
@@ -17,7 +17,7 @@ final class Units {
    * Human bytes, binary units as the JVM reports heap sizes: whole bytes below 1 KB, one decimal above
    * ({@code 88 B}, {@code 1.2 KB}, {@code 14.2 MB}).
    */
-  static String bytes(double b) {
+  public static String bytes(double b) {
     if (Double.isNaN(b)) {
       return "? B";
     }

@@ -1,0 +1,205 @@
+package dev.leakhunter.census;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps the host's heap the size the host itself would give it, through a hunt's censuses.
+ *
+ * <p><b>Why.</b> G1 grows its heap after a young GC when GC pauses take more than a share of the
+ * wall time: {@code 1/(1+GCTimeRatio)} (7.7%), scaled down to as little as 1% while the heap is under
+ * half its maximum, as it is at the JVM's default sizing. A census's forced full GC is such a
+ * pause, so a hunt spending 2% of the wall time on censuses makes G1 grow a heap the host never
+ * needed: measured on the demo daemon flat out (JDK 17 and 25, no {@code -Xmx}), G1 logged a "long
+ * term pause time ratio" of 3-5% against its 1% threshold and grew the heap from 388 MB to 780 MB
+ * (up to 1,072 MB), and the holding of the census ({@link HeapSizeHold}, never shrink) kept it:
+ * peak RSS went from 314 MB to 750 MB.
+ *
+ * <p><b>How.</b> The size to keep starts as the heap committed when the hunt starts. When the
+ * committed heap has grown past it and the host's own young GCs took too small a share of the time
+ * to explain it, the growth is the censuses' doing: {@link #grownByCensuses()} says so, the caller
+ * takes a census at once, and that census's full GC shrinks the heap back
+ * ({@link #maxFreePercent()}). Growth the host's young GCs explain, or its live data needs, is the
+ * host's, and kept. G1 uses the new regions only after the ones it had, so a census within a
+ * fraction of a second of the growth gives it back before the host touches it.
+ *
+ * <p>Only for G1 (how the others size their heaps after a full GC is not measured here): on other
+ * collectors the census never shrinks the heap, as before.
+ */
+public final class HeapKeeper {
+  /** Growth under this share of the size kept, or under {@link #SLACK_BYTES}, is not worth a census. */
+  static final double SLACK = 0.05;
+  static final long SLACK_BYTES = 20L << 20;
+  /** G1's scaled threshold never falls below 1% (G1HeapSizingPolicy::scale_with_heap). */
+  static final double G1_MIN_THRESHOLD = 0.01;
+  /** The host's young-GC share is judged over at least this long a stretch. */
+  static final long WINDOW_NANOS = 10_000_000_000L;
+
+  private final LongSupplier committed;
+  private final LongSupplier used;
+  private final LongSupplier youngMillis;
+  private final LongSupplier clock;
+  private final long maxHeap;
+  private final double pauseTimeShare;
+  private final int hostMinFree;
+
+  // Written by the sampler thread only.
+  private long keep;
+  private long usedAfterCensus = -1;
+  private long committedAfterCensus;
+  private long windowStartNanos;
+  private long windowStartYoungMillis;
+  private int givenBack;
+  private boolean retry;
+  // G1 counts more as used after a full GC than the heap in use read right after it (its regions'
+  // waste, the archive regions): 7 MB read, 10.7 MB counted on the demo. Learned from each give-back.
+  private double usedFactor = 1.25;
+
+  HeapKeeper(LongSupplier committed, LongSupplier used, LongSupplier youngMillis, LongSupplier clock,
+             long maxHeap, double pauseTimeShare, int hostMinFree) {
+    this.committed = committed;
+    this.used = used;
+    this.youngMillis = youngMillis;
+    this.clock = clock;
+    this.maxHeap = maxHeap;
+    this.pauseTimeShare = pauseTimeShare;
+    this.hostMinFree = hostMinFree;
+    this.keep = committed.getAsLong();
+    this.committedAfterCensus = keep;
+    this.windowStartNanos = clock.getAsLong();
+    this.windowStartYoungMillis = youngMillis.getAsLong();
+  }
+
+  /** A keeper of this JVM's heap from now on, or null when its collector is not G1. */
+  public static HeapKeeper forThisJvm() {
+    GarbageCollectorMXBean young = null;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if ("G1 Young Generation".equals(gc.getName())) {
+        young = gc;
+      }
+    }
+    HotSpotDiagnosticMXBean vm;
+    try {
+      vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    } catch (RuntimeException | LinkageError e) {
+      vm = null;
+    }
+    if (young == null || vm == null) {
+      return null;
+    }
+    int ratio;
+    try {
+      ratio = Integer.parseInt(vm.getVMOption("GCTimeRatio").getValue());
+    } catch (RuntimeException e) {
+      return null;
+    }
+    GarbageCollectorMXBean youngGc = young;
+    Runtime rt = Runtime.getRuntime();
+    return new HeapKeeper(rt::totalMemory, () -> rt.totalMemory() - rt.freeMemory(), youngGc::getCollectionTime,
+        System::nanoTime, rt.maxMemory(), 1.0 / (1 + ratio), HeapSizeHold.hostMinFreePercent());
+  }
+
+  /** The committed heap size kept for the host. */
+  public long keptBytes() {
+    return keep;
+  }
+
+  /** How many censuses gave back heap that G1 grew because of the censuses. */
+  public int timesGivenBack() {
+    return givenBack;
+  }
+
+  /**
+   * True when the committed heap has grown past the size kept (and past what the last census
+   * left) and the host's own young GCs do not explain it: a census now gives it back. Growth they
+   * do explain becomes the size kept. Cheap: a few counter reads.
+   */
+  public boolean grownByCensuses() {
+    if (retry) {
+      retry = false;
+      return true;
+    }
+    long now = committed.getAsLong();
+    if (now <= Math.max(ceiling(), committedAfterCensus)) {
+      return false;
+    }
+    long nanos = clock.getAsLong();
+    long elapsed = nanos - windowStartNanos;
+    double hostShare = elapsed <= 0 ? 0 : (youngMillis.getAsLong() - windowStartYoungMillis) * 1e6 / elapsed;
+    if (hostShare >= g1Threshold(keep)) {
+      keep = now; // the host's young GCs alone would have grown it
+      return false;
+    }
+    return true;
+  }
+
+  /** G1's threshold for growing the heap at a committed size of {@code capacity}. */
+  double g1Threshold(long capacity) {
+    double half = maxHeap / 2.0;
+    return capacity >= half ? pauseTimeShare : Math.max(G1_MIN_THRESHOLD, pauseTimeShare * capacity / half);
+  }
+
+  /**
+   * {@code MaxHeapFreeRatio} for the next census: 100 (never shrink) while the heap is within the
+   * size kept, else the value whose shrink leaves no more than the size kept, judged from the heap
+   * in use after the last census. A percent is coarse when little of the heap is live (7 MB of 388
+   * MB: 98% keeps 350 MB, 99% keeps 700 MB): it then rounds down, to a heap a little smaller than
+   * the host's, never larger.
+   */
+  public int maxFreePercent() {
+    long now = committed.getAsLong();
+    if (now <= ceiling() || usedAfterCensus <= 0) {
+      return HeapSizeHold.NEVER_SHRINK;
+    }
+    return maxFreePercent((long) (usedAfterCensus * usedFactor), ceiling(), hostMinFree);
+  }
+
+  private long ceiling() {
+    return keep + Math.max(SLACK_BYTES, (long) (keep * SLACK));
+  }
+
+  static int maxFreePercent(long used, long keepBytes, int hostMinFree) {
+    int percent = (int) Math.floor(100.0 * (1.0 - (double) used / keepBytes));
+    return Math.min(HeapSizeHold.NEVER_SHRINK, Math.max(Math.max(hostMinFree, 0), percent));
+  }
+
+  /** The committed heap now: read right before a census, for {@link #afterCensus}. */
+  long committedNow() {
+    return committed.getAsLong();
+  }
+
+  /**
+   * Called right after a census's GC, with the flag it ran with and the heap committed before it:
+   * what it left, and whether it gave heap back.
+   */
+  void afterCensus(int maxFreePercentUsed, long committedBefore) {
+    committedAfterCensus = committed.getAsLong();
+    usedAfterCensus = used.getAsLong();
+    if (maxFreePercentUsed < HeapSizeHold.NEVER_SHRINK) {
+      if (committedAfterCensus < committedBefore) {
+        givenBack++;
+      }
+      if (committedAfterCensus > ceiling()) {
+        // G1 shrank to what it counts as used over (1 - the flag): more than the heap in use read
+        // after the GC (its regions' waste, the archive). Learn G1's figure, and try once more now.
+        long g1Used = (long) (committedAfterCensus * (1 - maxFreePercentUsed / 100.0));
+        if (usedAfterCensus > 0 && g1Used > usedAfterCensus * usedFactor) {
+          usedFactor = (double) g1Used / usedAfterCensus;
+          retry = maxFreePercent(g1Used, ceiling(), hostMinFree) < maxFreePercentUsed;
+        }
+      }
+    }
+    if (committedAfterCensus > Math.max(keep, committedBefore)) {
+      keep = committedAfterCensus; // the full GC grew it: the host's live data needs it
+    }
+    long nanos = clock.getAsLong();
+    if (nanos - windowStartNanos > 2 * WINDOW_NANOS) {
+      // Slide the window: the host's recent young GCs, not those of an hour ago.
+      windowStartNanos = nanos - WINDOW_NANOS;
+      windowStartYoungMillis = youngMillis.getAsLong()
+          - (long) ((youngMillis.getAsLong() - windowStartYoungMillis) / 2.0);
+    }
+  }
+}
