@@ -22,8 +22,9 @@ import java.util.function.LongSupplier;
  * to explain it, the growth is the censuses' doing: {@link #grownByCensuses()} says so, the caller
  * takes a census at once, and that census's full GC shrinks the heap back
  * ({@link #maxFreePercent()}). Growth the host's young GCs explain, or its live data needs, is the
- * host's, and kept. G1 uses the new regions only after the ones it had, so a census within a
- * fraction of a second of the growth gives it back before the host touches it.
+ * host's, and kept. G1 takes its young regions from the top of the heap, the new ones first, so the
+ * host touches them at its allocation rate until they are given back: the caller looks often
+ * (every 20 ms), and the census comes 20-40 ms after the growth.
  *
  * <p>Only for G1 (how the others size their heaps after a full GC is not measured here): on other
  * collectors the census never shrinks the heap, as before.

@@ -26,6 +26,12 @@ final class ForkedJvm {
   /** target/test-classes: where this class, and the leak catalogue's fixtures, were compiled to. */
   static final Path TEST_CLASSES = testClasses();
 
+  /**
+   * A JVM flag for {@link #start}: run with the JVM's default heap sizing (a quarter of the RAM),
+   * as most daemons that set no {@code -Xmx}, instead of the tests' {@code -Xmx256m}.
+   */
+  static final String DEFAULT_HEAP = "-XX:MaxRAMPercentage=25";
+
   final Path dir;
   final Process process;
 
@@ -89,7 +95,9 @@ final class ForkedJvm {
                                     String agentOptions, List<String> app) throws IOException {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.add(java.toString());
-    cmd.add("-Xmx256m");
+    if (!jvmFlags.contains(DEFAULT_HEAP)) {
+      cmd.add("-Xmx256m");
+    }
     cmd.add("-XX:+UseG1GC");
     cmd.addAll(jvmFlags);
     if (agentOptions != null) {
