@@ -5,10 +5,13 @@
 #   3. the job advice per job in ns (JMH), no sample due
 #   4. the agent's own retained memory after 10,000 and 1,000,000 jobs
 #   5. time to detect each demo leak under the default options
+#   6. whole processes, every catalogue fixture and the demo flat out, without / with the agent at
+#      its defaults and the JVM's default heap: wall, CPU and peak RSS per pair, and the agent's ledger
 #
 #   scripts/bench.sh            # full: ~20 min on 2 cores (TP_RUNS=N: rounds of table 1, default 11)
 #   scripts/bench.sh --quick    # fewer runs, shorter runs, 100,000 instead of 1,000,000 jobs: ~5 min
-#   scripts/bench.sh --only=2,3 # some sections only
+#   scripts/bench.sh --only=2,3 # some sections only (--only=6: the per-fixture table, ~15 min; 1 pair in --quick;
+#                               # PAIRS=N pairs, FIXTURES="ByteChunks demo" some daemons only)
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench.sh --quick
 #
 # Builds what is missing (mvn -B -q -DskipTests package). Writes scripts/out/bench/results.md and
@@ -18,12 +21,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=false
-only=12345
+only=123456
 for arg in "$@"; do
   case $arg in
     --quick) quick=true ;;
     --only=*) only=${arg#--only=}; only=${only//,/} ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--only=1,2,3,4,5]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--only=1,2,3,4,5,6]" >&2; exit 2 ;;
   esac
 done
 want() { [[ $only == *$1* ]]; }
@@ -36,17 +39,29 @@ out=$PWD/scripts/out/bench
 boundary=dev.leakhunter.demo.Worker#handle
 
 if $quick; then
-  runs=3; tp_runs=3; tp_jobs=60000; census_runs=3; mem_points="10000 100000"; jmh="-wi 2 -i 3 -w 1 -r 1"; detect_limit=60
+  runs=3; tp_runs=3; tp_jobs=60000; census_runs=3; mem_points="10000 100000"; jmh="-wi 2 -i 3 -w 1 -r 1"; detect_limit=60; pairs=1
 else
   # Table 1's whole runs swing by +-3% between medians of 5: 11 rounds, interleaved.
-  runs=5; tp_runs=11; tp_jobs=100000; census_runs=5; mem_points="10000 1000000"; jmh="-wi 3 -i 5 -w 1 -r 1"; detect_limit=120
+  runs=5; tp_runs=11; tp_jobs=100000; census_runs=5; mem_points="10000 1000000"; jmh="-wi 3 -i 5 -w 1 -r 1"; detect_limit=120; pairs=3
 fi
 tp_runs=${TP_RUNS:-$tp_runs}
 
+pairs=${PAIRS:-$pairs}
+catalogue=$PWD/agent/target/test-classes
+
 stale() { [ ! -f "$1" ] || [ -n "$(find "$2" pom.xml -newer "$1" -type f -print -quit)" ]; }
-if stale "$agent" agent/src/main || stale "$demo" demo-leaky-daemon/src/main || stale "$bench" benchmarks/src; then
-  echo "== building (mvn -B -q -DskipTests package)"
+if stale "$agent" agent/src/main || stale "$demo" demo-leaky-daemon/src/main || stale "$bench" benchmarks/src \
+    || stale "$catalogue/dev/leakhunter/catalogue/Catalogue.class" agent/src/test/java/dev/leakhunter/catalogue; then
+  echo "== building (mvn -B -q -DskipTests package: the jars and the catalogue's test classes)"
   mvn -B -q -DskipTests package
+fi
+# Section 6 times whole processes with GNU time (its peak RSS, %M).
+if want 6 && [ ! -x /usr/bin/time ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -q >/dev/null && apt-get install -y -q time >/dev/null
+  else
+    echo "section 6 needs GNU time (/usr/bin/time): apt-get install time" >&2; exit 1
+  fi
 fi
 rm -rf "$out"
 mkdir -p "$out"
@@ -270,6 +285,58 @@ if want 5; then
     else
       echo "| $leak | $type | not within ${detect_limit} s | - | $(grep -c '\[leakhunter\] jobs=' "$dir/stderr.txt" || true) |" | tee -a "$results"
     fi
+  done
+  say
+fi
+
+# ---------------------------------------------------------------------------------------------
+if want 6; then
+  say "## 6. Whole processes flat out, without / with the agent at its defaults (no -Xmx: the JVM's default heap; median of $pairs pairs, each pair back to back)"
+  say
+  say "Each catalogue fixture: \`--jobs=60000 --rate=0\`, one worker and 4 (ThreadPerJob: 5,000 jobs, a thread each). The demo: \`--leak=none --jobs=60000 --rate=0\`. Ratios are with / without, per pair. The ledger is the agent's own line: its share of the wall time."
+  say
+  {
+    echo "| daemon | workers | wall without (s) | wall | CPU | peak RSS without (MB) | peak RSS with (MB) | peak RSS | ledger | censuses | verdict |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  } | tee -a "$results"
+  # One whole process: prints "wall cpu rss_kb" (GNU time), keeps its output in $dir.
+  whole() {
+    local dir=$1; shift
+    mkdir -p "$dir"
+    (cd "$dir" && /usr/bin/time -o "$dir/time.txt" -f "%e %U %S %M" "$@" > "$dir/stdout.txt" 2> "$dir/stderr.txt") || true
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$dir/time.txt"
+  }
+  pmedian() { tr ' ' '\n' | median; }
+  fixtures=${FIXTURES:-"StaticMapCache ListenerBus ThreadLocalList ClassPerJob ThreadPerJob StuckExecutor SlowLeak GrowingBuffer ByteChunks ConcurrentKinds ShutdownHookPerJob BoundedLru LazySingletonAndSpike SoftCache ConcurrentNoLeak demo"}
+  for f in $fixtures; do
+    for w in 1 4; do
+      [ $f = demo ] && [ $w = 4 ] && continue
+      jobs=60000; [ $f = ThreadPerJob ] && jobs=5000
+      walls=""; cpus=""; rsss=""; wall0s=""; rss0s=""; rss1s=""; ledgers=""; censuses=""; verdicts=""
+      for i in $(seq "$pairs"); do
+        for side in without with; do
+          dir=$out/fixtures/$f-w$w-$side-$i
+          agent_arg=()
+          if [ $f = demo ]; then
+            [ $side = with ] && agent_arg=("-javaagent:$agent=jobs=$boundary,out=$dir")
+            r=$(whole "$dir" "$java" "${agent_arg[@]}" -jar "$demo" --leak=none --jobs=$jobs --rate=0 --heartbeat=0)
+          else
+            [ $side = with ] && agent_arg=("-javaagent:$agent=jobs=dev.leakhunter.catalogue.Fixture#job,out=$dir")
+            r=$(whole "$dir" "$java" "${agent_arg[@]}" -cp "$catalogue" dev.leakhunter.catalogue.Catalogue "$f" --jobs=$jobs --rate=0 --workers=$w)
+          fi
+          eval "r_$side=(\$r)"
+        done
+        walls+="$(awk -v a="${r_with[0]}" -v b="${r_without[0]}" 'BEGIN { printf "%.3f", a / b }') "
+        cpus+="$(awk -v a="${r_with[1]}" -v b="${r_without[1]}" 'BEGIN { printf "%.3f", a / b }') "
+        rsss+="$(awk -v a="${r_with[2]}" -v b="${r_without[2]}" 'BEGIN { printf "%.3f", a / b }') "
+        wall0s+="${r_without[0]} "; rss0s+="$(( r_without[2] / 1024 )) "; rss1s+="$(( r_with[2] / 1024 )) "
+        d=$out/fixtures/$f-w$w-with-$i
+        ledgers+="$(grep -o 'cost [0-9]* ms ([0-9.]*%' "$d/stderr.txt" | grep -o '[0-9.]*%' | tr -d '%') "
+        censuses+="$(grep -c '^\[leakhunter\] jobs=' "$d/stderr.txt" || true) "
+        verdicts+="$(grep -o '"verdict": "[a-z-]*"' "$d/leakhunter-report.json" 2>/dev/null | cut -d'"' -f4 || echo none) "
+      done
+      echo "| $f | $w | $(echo $wall0s | pmedian) | $(echo $walls | pmedian) | $(echo $cpus | pmedian) | $(echo $rss0s | pmedian) | $(echo $rss1s | pmedian) | $(echo $rsss | pmedian) | $(echo $ledgers | pmedian)% | $(echo $censuses | pmedian) | $(echo $verdicts | tr ' ' '\n' | sort | uniq -c | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}') |" | tee -a "$results"
+    done
   done
   say
 fi
