@@ -26,6 +26,7 @@ final class AgentLauncher {
    *                   the hunt's warm-up runs here, before it (see {@link #start})
    */
   static void launch(String args, Instrumentation inst, PrintStream err, boolean beforeMain) {
+    long startNanos = System.nanoTime(); // the ledger's start-up counts from here
     try {
       AgentInstrumentation.set(inst);
       if (ControlCommand.isCommand(args)) {
@@ -49,7 +50,7 @@ final class AgentLauncher {
         return;
       }
       try {
-        start(options, inst, new AgentLog(err, options.quiet()), beforeMain);
+        start(options, inst, new AgentLog(err, options.quiet()), beforeMain, startNanos);
       } catch (Throwable t) {
         AgentControl.release();
         throw t;
@@ -86,12 +87,13 @@ final class AgentLauncher {
     }
   }
 
-  private static void start(AgentOptions options, Instrumentation inst, AgentLog log, boolean beforeMain) {
+  private static void start(AgentOptions options, Instrumentation inst, AgentLog log, boolean beforeMain,
+                            long startNanos) {
     // A hunt attached after a detach counts from zero: warmup and every count from the attach.
     JobTracker.reset();
     AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
     reachCensusDirectly(inst, log);
-    Hunter hunter = new Hunter(options, log, retention(inst, log), allocations);
+    Hunter hunter = new Hunter(options, log, retention(inst, log), allocations, startNanos);
     JobInstrumentation jobs = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType,
         new JobEvents(log));
     Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");

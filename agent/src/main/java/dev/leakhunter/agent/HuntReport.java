@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The agent's report as it stands: rebuilt after every sample with the newest walk's roots, and
@@ -32,6 +33,7 @@ final class HuntReport {
   private static final long REWRITE_AT_MOST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final AgentOptions options;
+  private final Supplier<Report.Cost> ledger;
   private final AgentLog log;
   private final ExplainerThread explainer;
   private final ReportBuilder reports;
@@ -46,8 +48,13 @@ final class HuntReport {
   private String pauseNote;
   private String analysisNote;
 
-  /** @param allocations follows where suspects are allocated, or null */
-  HuntReport(AgentOptions options, AgentLog log, ExplainerThread explainer, AllocationTracking allocations) {
+  /**
+   * @param allocations follows where suspects are allocated, or null
+   * @param ledger      what the hunt has cost so far, for every report written
+   */
+  HuntReport(AgentOptions options, AgentLog log, ExplainerThread explainer, AllocationTracking allocations,
+             Supplier<Report.Cost> ledger) {
+    this.ledger = ledger;
     this.options = options;
     this.log = log;
     this.explainer = explainer;
@@ -167,12 +174,12 @@ final class HuntReport {
       suspects.add(now.isEmpty() ? sr : new Report.SuspectReport(sr.suspect(), sr.roots(), now));
     }
     return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),
-        r.note(), suspects);
+        r.note(), suspects, ledger.get());
   }
 
   /** A report during the hunt: not forced to the disk (see ReportWriter.writeInterim). */
   private List<Path> write(Report report) {
-    return write(report, false);
+    return write(report.withCost(ledger.get()), false);
   }
 
   List<Path> write(Report report, boolean durable) {

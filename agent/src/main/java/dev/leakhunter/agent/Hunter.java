@@ -84,24 +84,32 @@ final class Hunter implements Runnable {
   private int failures;
   private long lastPauseNanos;
   private boolean saidGarbageCounted;
+  // When the agent started (premain or the attach), and how long its start took before the hunt began.
+  private final long agentStartNanos;
+  private volatile long startupNanos;
+  // The agent's own objects, of its own types, at the last census; -1 before the first.
+  private volatile long agentObjectsBytes = -1;
 
   /**
    * @param retention   explains suspects (roots and paths), or null when it could not be set up
    * @param allocations follows where suspects are allocated
    */
-  Hunter(AgentOptions options, AgentLog log, Retention retention, AllocationTracking allocations) {
+  Hunter(AgentOptions options, AgentLog log, Retention retention, AllocationTracking allocations,
+         long agentStartNanos) {
     long now = System.nanoTime();
+    this.agentStartNanos = agentStartNanos;
     this.options = options;
     this.log = log;
     this.allocations = allocations;
     this.heap = HeapKeeper.forThisJvm();
     this.explainer = new ExplainerThread(options, log, retention, allocations, now);
     this.schedule = SamplingSchedule.of(options, now);
-    this.report = new HuntReport(options, log, explainer, allocations);
+    this.report = new HuntReport(options, log, explainer, allocations, this::ledger);
     this.perJobLine = new PerJobLine(log);
   }
 
   void start() {
+    startupNanos = System.nanoTime() - agentStartNanos;
     explainer.start();
     Thread t = new Thread(this, "leakhunter-sampler");
     t.setDaemon(true);
@@ -254,6 +262,7 @@ final class Hunter implements Runnable {
         allocations.afterCensus();
       }
       lastPauseNanos = census.pauseNanos();
+      agentObjectsBytes = agentObjectsBytes(census.histogram());
       if (!census.liveOnly()) {
         // Garbage counted as live would read as growth, or hide it: charged, but no sample.
         if (!saidGarbageCounted) {
@@ -433,25 +442,37 @@ final class Hunter implements Runnable {
 
   /** The ledger in one line: the whole, then its parts. */
   private String costLine(long now) {
-    long censuses = schedule.spentNanos();
-    long explaining = explainer.spentNanos();
-    long wall = Math.max(1, schedule.sinceStartNanos(now));
-    return "the hunt cost " + ms(censuses + explaining) + " ms (" + percent(censuses + explaining, wall)
-        + "% of wall time, budget " + options.asMap().get(AgentOptions.OVERHEAD) + "% each for censuses and for"
-        + " explaining): censuses " + ms(censuses) + " ms (" + percent(censuses, wall) + "%), explaining suspects "
-        + ms(explaining) + " ms (" + percent(explaining, wall) + "%; walks given up for a census: "
-        + explainer.abandonedWalks() + ", put off for lack of time between censuses: " + explainer.walksPutOff() + ")"
-        + (heap == null ? "" : "; heap kept at " + Units.bytes(heap.keptBytes()) + ", given back "
-            + heap.timesGivenBack() + " times after G1 grew it for the censuses");
+    return "the hunt cost " + ledger(now).line() + "; walks given up for a census: " + explainer.abandonedWalks()
+        + ", put off for lack of time between censuses: " + explainer.walksPutOff();
+  }
+
+  /** What the hunt has cost the host so far, in its parts (for the reports and the log). */
+  Report.Cost ledger() {
+    return ledger(System.nanoTime());
+  }
+
+  private Report.Cost ledger(long now) {
+    long pause = schedule.pauseNanos();
+    return new Report.Cost(ms(now - agentStartNanos), ms(startupNanos), ms(pause),
+        ms(Math.max(0, schedule.spentNanos() - pause)), ms(explainer.spentNanos()), options.overheadPercent(),
+        Runtime.getRuntime().totalMemory(), heap == null ? -1 : heap.keptBytes(),
+        heap == null ? 0 : heap.timesGivenBack(), agentObjectsBytes);
+  }
+
+  private static long agentObjectsBytes(Histogram census) {
+    long bytes = 0;
+    for (HistogramRow r : census.rows()) {
+      if (AgentPackages.isAgentType(r.type())) {
+        bytes += r.bytes();
+      }
+    }
+    return bytes;
   }
 
   private static long ms(long nanos) {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
-  private static String percent(long part, long whole) {
-    return String.format(java.util.Locale.ROOT, "%.2f", 100.0 * part / whole);
-  }
 
   private static void awaitJobsSettled() {
     long deadline = System.nanoTime() + SHUTDOWN_SETTLE_MAX_NANOS;

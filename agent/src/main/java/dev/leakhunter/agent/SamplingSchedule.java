@@ -64,6 +64,7 @@ public final class SamplingSchedule {
   private final OverheadBudget budget;
   private final PauseGuard guard;
   private int censuses;
+  private long pauseNanos;
 
   public SamplingSchedule(int warmup, int every, double overheadPercent, long maxPauseNanos, long startNanos) {
     this.warmup = warmup;
@@ -110,6 +111,7 @@ public final class SamplingSchedule {
     budget.charge(cost.totalNanos());
     if (cost.pauseNanos() > 0) { // 0: no census was taken (failed, or no new job)
       guard.observe(cost.pauseNanos());
+      pauseNanos += cost.pauseNanos();
       censuses++;
     }
   }
@@ -141,6 +143,11 @@ public final class SamplingSchedule {
 
   public long spentNanos() {
     return budget.spentNanos();
+  }
+
+  /** The censuses' pauses alone, of {@link #spentNanos()}. */
+  public long pauseNanos() {
+    return pauseNanos;
   }
 
   /** Wall time since the hunt started. */

@@ -67,7 +67,8 @@ public final class HtmlReport {
         .append(jvm.maxHeapBytes() < 0 ? "unlimited" : esc(Units.bytes(jvm.maxHeapBytes()))).append("<br>\n")
         .append("jobs: ").append(Units.count(jobs.completed())).append(" completed (warm-up ")
         .append(Units.count(jobs.warmup())).append("), ").append(Units.count(jobs.inFlight()))
-        .append(" in flight &middot; samples: ").append(r.samples().size()).append("</p>\n")
+        .append(" in flight &middot; samples: ").append(r.samples().size())
+        .append(r.cost() == null ? "" : "<br>\ncost: " + esc(Summary.cost(r.cost()))).append("</p>\n")
         .append("<p><span class=\"verdict ").append(r.verdict().json()).append("\">").append(esc(Summary.verdict(r)))
         .append("</span> ").append(esc(Summary.meaning(r))).append("</p>\n");
     if (r.note() != null) {

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param samples  oldest first; bounded (the agent thins old samples)
  * @param note     why the verdict is what it is when that is not obvious (e.g. inconclusive), or null
  * @param suspects ranked as {@link dev.leakhunter.growth.Analysis#suspects()}
+ * @param cost     what the hunt cost the host so far, or null (a JUnit leak check's report)
  */
 public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options, Jobs jobs,
-                     List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects) {
+                     List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects, Cost cost) {
 
   public static final int SCHEMA = 1;
 
@@ -23,6 +24,17 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
     options = new LinkedHashMap<>(options);
     samples = List.copyOf(samples);
     suspects = List.copyOf(suspects);
+  }
+
+  /** A report without a ledger. */
+  public Report(int schema, Tool tool, Jvm jvm, Map<String, String> options, Jobs jobs,
+                List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects) {
+    this(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, null);
+  }
+
+  /** This report with {@code ledger} as its cost. */
+  public Report withCost(Cost ledger) {
+    return new Report(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, ledger);
   }
 
   /**
@@ -42,6 +54,37 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
   }
 
   public record Jobs(long completed, long inFlight, long warmup) {
+  }
+
+  /**
+   * What the hunt cost the host so far, in its parts, and what the host's heap is.
+   *
+   * @param wallMs             since the agent started (premain, or the attach)
+   * @param startupMs          the agent's start, before the hunt began: with {@code -javaagent} the
+   *                           host's main waited that long
+   * @param censusPauseMs      the censuses' stop-the-world pauses
+   * @param samplerMs          the sampler's work beside the jobs (parse, model, reports)
+   * @param explainingMs       walks for roots and allocation following
+   * @param budgetPercent      the {@code overhead} option: censuses and explaining each keep within it
+   * @param heapCommittedBytes the heap committed now
+   * @param heapKeptBytes      the size kept for the host's heap (see docs/performance.md), -1 when
+   *                           the collector is not G1
+   * @param heapGivenBack      how many censuses gave back heap that G1 grew because of the censuses
+   * @param agentObjectsBytes  the agent's own objects of its own types at the last census (the JDK
+   *                           objects it holds, its series and maps, are not told apart), -1 before
+   */
+  public record Cost(long wallMs, long startupMs, long censusPauseMs, long samplerMs, long explainingMs,
+                     double budgetPercent, long heapCommittedBytes, long heapKeptBytes, long heapGivenBack,
+                     long agentObjectsBytes) {
+    /** All parts as a share of the wall time, in percent. */
+    public double percent() {
+      return wallMs <= 0 ? 0 : 100.0 * (startupMs + censusPauseMs + samplerMs + explainingMs) / wallMs;
+    }
+
+    /** The ledger in one line, as the text and HTML reports say it. */
+    public String line() {
+      return Summary.cost(this);
+    }
   }
 
   /**

@@ -32,6 +32,18 @@ public final class ReportJson {
     root.put("options", r.options());
     Report.Jobs jobs = r.jobs();
     root.put("jobs", obj("completed", jobs.completed(), "inFlight", jobs.inFlight(), "warmup", jobs.warmup()));
+    Report.Cost c = r.cost();
+    if (c != null) {
+      Map<String, Object> cost = obj("wallMs", c.wallMs(), "startupMs", c.startupMs(), "censusPauseMs", c.censusPauseMs(),
+          "samplerMs", c.samplerMs(), "explainingMs", c.explainingMs());
+      cost.put("percent", Math.round(c.percent() * 100) / 100.0);
+      cost.put("budgetPercent", c.budgetPercent());
+      cost.put("heapCommittedBytes", c.heapCommittedBytes());
+      cost.put("heapKeptBytes", c.heapKeptBytes());
+      cost.put("heapGivenBack", c.heapGivenBack());
+      cost.put("agentObjectsBytes", c.agentObjectsBytes());
+      root.put("cost", cost);
+    }
     List<Object> samples = new ArrayList<>();
     for (Report.Sample s : r.samples()) {
       Map<String, Object> m = obj("jobs", s.jobs(), "uptimeMs", s.uptimeMs(), "liveBytes", s.liveBytes(),
@@ -125,6 +137,13 @@ public final class ReportJson {
           s.lng("censusMs"), s.lngOr("inFlight", -1), s.lngOr("loadedClasses", -1), s.lngOr("threads", -1),
           s.lngOr("jobsAfter", -1)));
     }
+    Report.Cost cost = null;
+    if (root.map.containsKey("cost")) {
+      Node c = root.obj("cost");
+      cost = new Report.Cost(c.lng("wallMs"), c.lng("startupMs"), c.lng("censusPauseMs"), c.lng("samplerMs"),
+          c.lng("explainingMs"), c.dbl("budgetPercent"), c.lng("heapCommittedBytes"), c.lng("heapKeptBytes"),
+          c.lng("heapGivenBack"), c.lng("agentObjectsBytes"));
+    }
     Verdict verdict = root.verdict("verdict");
     String note = root.optStr("note");
     List<Report.SuspectReport> suspects = new ArrayList<>();
@@ -136,7 +155,7 @@ public final class ReportJson {
         new Report.Jvm(jvm.lng("pid"), jvm.str("version"), jvm.str("gc"), jvm.lng("maxHeapBytes")),
         options,
         new Report.Jobs(jobs.lng("completed"), jobs.lng("inFlight"), jobs.lng("warmup")),
-        samples, verdict, note, suspects);
+        samples, verdict, note, suspects, cost);
   }
 
   private static Report.SuspectReport suspect(Node s) {

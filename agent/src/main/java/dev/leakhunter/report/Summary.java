@@ -23,6 +23,34 @@ final class Summary {
     return new ArrayList<>(byCluster.values());
   }
 
+  /**
+   * The ledger in one line: the whole as a share of the wall time, its parts, and the heap. The
+   * budget covers the censuses and the explaining, each on its own; the start-up is paid once.
+   */
+  static String cost(Report.Cost c) {
+    StringBuilder line = new StringBuilder();
+    line.append(String.format(Locale.ROOT, "%.2f%%", c.percent())).append(" of ")
+        .append(String.format(Locale.ROOT, "%.1f s", c.wallMs() / 1000.0)).append(": start-up ")
+        .append(Units.count(c.startupMs())).append(" ms, census pauses ").append(Units.count(c.censusPauseMs()))
+        .append(" ms, sampler ").append(Units.count(c.samplerMs())).append(" ms, explaining ")
+        .append(Units.count(c.explainingMs())).append(" ms (budget ")
+        .append(String.format(Locale.ROOT, "%s", Units.plain(stripZero(c.budgetPercent()))))
+        .append("% each for censuses and explaining); heap ").append(Units.bytes(c.heapCommittedBytes()))
+        .append(" committed");
+    if (c.heapKeptBytes() >= 0) {
+      line.append(", kept at ").append(Units.bytes(c.heapKeptBytes())).append(" (given back ")
+          .append(c.heapGivenBack()).append(c.heapGivenBack() == 1 ? " time)" : " times)");
+    }
+    if (c.agentObjectsBytes() >= 0) {
+      line.append("; the agent's own objects ").append(Units.bytes(c.agentObjectsBytes()));
+    }
+    return line.toString();
+  }
+
+  private static String stripZero(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
   /** {@code LEAK}, {@code NO-LEAK} or {@code INCONCLUSIVE}. */
   static String verdict(Report r) {
     return r.verdict().json().toUpperCase(Locale.ROOT);

@@ -56,6 +56,9 @@ public final class TextReport {
           .append(Units.count(r.samples().get(r.samples().size() - 1).jobs())).append(')');
     }
     out.append('\n');
+    if (r.cost() != null) {
+      out.append("cost:    ").append(Summary.cost(r.cost())).append('\n');
+    }
     out.append("verdict: ").append(Summary.verdict(r)).append(" - ").append(Summary.meaning(r)).append('\n');
     if (r.note() != null) {
       out.append("         ").append(Units.plain(r.note())).append('\n');
