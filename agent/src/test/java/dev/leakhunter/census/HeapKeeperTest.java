@@ -14,8 +14,9 @@ class HeapKeeperTest {
   private long committed = 388 * MB;
   private long used = 7 * MB;
   private long youngMillis;
+  private long youngCount;
   private long nanos;
-  private final HeapKeeper keeper = new HeapKeeper(() -> committed, () -> used, () -> youngMillis, () -> nanos,
+  private final HeapKeeper keeper = new HeapKeeper(() -> committed, () -> used, () -> youngMillis, () -> youngCount, () -> nanos,
       6144 * MB, 1.0 / 13, 40);
 
   @Test
@@ -42,10 +43,23 @@ class HeapKeeperTest {
     census();
     nanos += 5 * SECOND;
     youngMillis += 150; // 3% of the time in young GCs: G1 would grow the heap without any census
+    youngCount += 12;
     committed = 800 * MB;
     assertFalse(keeper.grownByCensuses());
     assertEquals(800 * MB, keeper.keptBytes());
     assertEquals(100, keeper.maxFreePercent());
+  }
+
+  @Test
+  void aHighYoungShareOverTooFewYoungGcsDoesNotExplainGrowth() {
+    // A 0.6 s run: 4 young GCs took 5% of the time; G1 grew the heap only with the censuses among them.
+    census();
+    nanos += SECOND / 2;
+    youngMillis += 25;
+    youngCount += 4;
+    committed = 812 * MB;
+    assertTrue(keeper.grownByCensuses());
+    assertEquals(388 * MB, keeper.keptBytes());
   }
 
   @Test
