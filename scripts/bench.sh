@@ -331,7 +331,7 @@ if want 6; then
         rsss+="$(awk -v a="${r_with[2]}" -v b="${r_without[2]}" 'BEGIN { printf "%.3f", a / b }') "
         wall0s+="${r_without[0]} "; rss0s+="$(( r_without[2] / 1024 )) "; rss1s+="$(( r_with[2] / 1024 )) "
         d=$out/fixtures/$f-w$w-with-$i
-        ledgers+="$(grep -o 'cost [0-9]* ms ([0-9.]*%' "$d/stderr.txt" | grep -o '[0-9.]*%' | tr -d '%') "
+        ledgers+="$( (grep -o 'hunt cost [0-9.]*%' "$d/stderr.txt" || true) | grep -o '[0-9.]*' | head -1) "
         censuses+="$(grep -c '^\[leakhunter\] jobs=' "$d/stderr.txt" || true) "
         verdicts+="$(grep -o '"verdict": "[a-z-]*"' "$d/leakhunter-report.json" 2>/dev/null | cut -d'"' -f4 || echo none) "
       done
