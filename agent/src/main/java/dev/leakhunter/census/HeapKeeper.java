@@ -35,10 +35,10 @@ public final class HeapKeeper {
   static final long SLACK_BYTES = 20L << 20;
   /** G1's scaled threshold never falls below 1% (G1HeapSizingPolicy::scale_with_heap). */
   static final double G1_MIN_THRESHOLD = 0.01;
+  /** How much the size kept grows when the host's own young GCs explain a growth. */
+  static final double HOST_STEP = 0.25;
   /** G1's history of pauses (NumPrevPausesForHeuristics). */
   static final int G1_HISTORY = 10;
-  /** The host's young-GC share is judged over at least this long a stretch. */
-  static final long WINDOW_NANOS = 10_000_000_000L;
 
   private final LongSupplier committed;
   private final LongSupplier used;
@@ -53,14 +53,17 @@ public final class HeapKeeper {
   private long keep;
   private long usedAfterCensus = -1;
   private long committedAfterCensus;
-  private long windowStartNanos;
-  private long windowStartYoungMillis;
-  private long windowStartYoungCount;
+  // The host's last young GCs as the checks saw them (count, total millis, when), oldest first
+  // from `next`: G1's long-term ratio is over its last 10 pauses, so the host's is judged so too.
+  private final long[] seenCount = new long[G1_HISTORY + 1];
+  private final long[] seenMillis = new long[G1_HISTORY + 1];
+  private final long[] seenNanos = new long[G1_HISTORY + 1];
+  private int seen;
   private int givenBack;
   private boolean retry;
-  // G1 counts more as used after a full GC than the heap in use read right after it (its regions'
-  // waste, the archive regions): 7 MB read, 10.7 MB counted on the demo. Learned from each give-back.
-  private double usedFactor = 1.25;
+  // G1 may count more as used after a full GC than its pools say (the archive regions): learned
+  // from a give-back that left more than asked.
+  private double usedFactor = 1.0;
 
   HeapKeeper(LongSupplier committed, LongSupplier used, LongSupplier youngMillis, LongSupplier youngCount,
              LongSupplier clock,
@@ -75,9 +78,7 @@ public final class HeapKeeper {
     this.hostMinFree = hostMinFree;
     this.keep = committed.getAsLong();
     this.committedAfterCensus = keep;
-    this.windowStartNanos = clock.getAsLong();
-    this.windowStartYoungMillis = youngMillis.getAsLong();
-    this.windowStartYoungCount = youngCount.getAsLong();
+    observeYoungGcs();
   }
 
   /** A keeper of this JVM's heap from now on, or null when its collector is not G1. */
@@ -105,7 +106,10 @@ public final class HeapKeeper {
     }
     GarbageCollectorMXBean youngGc = young;
     Runtime rt = Runtime.getRuntime();
-    return new HeapKeeper(rt::totalMemory, () -> rt.totalMemory() - rt.freeMemory(), youngGc::getCollectionTime,
+    // What the census's GC left in use as the collector counts it (its pools' usage after the last
+    // GC), not the heap in use read after it: a host allocating 500 MB/s had added tens of MB by
+    // then, and a percent computed from that shrank its 388 MB heap to 152 MB.
+    return new HeapKeeper(rt::totalMemory, Probes::heapUsedAfterLastGc, youngGc::getCollectionTime,
         youngGc::getCollectionCount, System::nanoTime, rt.maxMemory(), 1.0 / (1 + ratio), HeapSizeHold.hostMinFreePercent());
   }
 
@@ -125,6 +129,7 @@ public final class HeapKeeper {
    * do explain becomes the size kept. Cheap: a few counter reads.
    */
   public boolean grownByCensuses() {
+    observeYoungGcs();
     if (retry) {
       retry = false;
       return true;
@@ -133,18 +138,56 @@ public final class HeapKeeper {
     if (now <= Math.max(ceiling(), committedAfterCensus)) {
       return false;
     }
-    long nanos = clock.getAsLong();
-    long elapsed = nanos - windowStartNanos;
-    double hostShare = elapsed <= 0 ? 0 : (youngMillis.getAsLong() - windowStartYoungMillis) * 1e6 / elapsed;
     // G1 judges over its last 10 pauses, and grows after 4 over its threshold: with the censuses
     // among them it grew a 0.6 s run's heap from 388 MB to 812 MB whose host, alone, never grew
-    // it. The host's young GCs explain growth only over as many of their own.
-    boolean enough = youngCount.getAsLong() - windowStartYoungCount >= G1_HISTORY;
+    // it, and a leaking host's from 750 MB to 1.5 GB. The host's young GCs explain a growth only
+    // when their own share over their last 10 is over G1's threshold at the size kept.
+    double hostShare = hostYoungShare();
+    boolean enough = hostShare >= 0;
     if (enough && hostShare >= g1Threshold(keep)) {
-      keep = now; // the host's young GCs alone would have grown it
-      return false;
+      // The host's young GCs alone would have grown it, but in G1's own steps: alone, a host that
+      // churns 500 MB/s grew 388 -> 476 -> 576 -> 692 -> 832 MB, about a fifth each time; with
+      // the censuses' pauses in G1's ratio it grew 388 -> 1,696 MB at once. The size kept grows by
+      // such a step; the rest is given back, and G1 grows it again if the host still needs it.
+      keep = Math.min(now, keep + (long) (keep * HOST_STEP));
+      return now > ceiling();
     }
     return true;
+  }
+
+  /** Notes the host's young GC count when it moved since the last look. */
+  private void observeYoungGcs() {
+    long count = youngCount.getAsLong();
+    int last = (seen - 1) % seenCount.length;
+    if (seen > 0 && seenCount[last] == count) {
+      return;
+    }
+    int slot = seen % seenCount.length;
+    seenCount[slot] = count;
+    seenMillis[slot] = youngMillis.getAsLong();
+    seenNanos[slot] = clock.getAsLong();
+    seen++;
+  }
+
+  /**
+   * The share of the time the host's last 10 or more young GCs took, from the oldest look that
+   * is 10 GCs back to now; -1 when the looks have not seen 10 yet.
+   */
+  private double hostYoungShare() {
+    if (seen < 2) {
+      return -1;
+    }
+    int newest = (seen - 1) % seenCount.length;
+    int oldest = seen >= seenCount.length ? seen % seenCount.length : 0;
+    for (int k = Math.min(seen, seenCount.length) - 1; k > 0; k--) {
+      int slot = (oldest + k - 1) % seenCount.length;
+      // The newest look that is at least 10 GCs back.
+      if (seenCount[newest] - seenCount[slot] >= G1_HISTORY) {
+        long elapsed = clock.getAsLong() - seenNanos[slot];
+        return elapsed <= 0 ? -1 : (youngMillis.getAsLong() - seenMillis[slot]) * 1e6 / elapsed;
+      }
+    }
+    return -1;
   }
 
   /** G1's threshold for growing the heap at a committed size of {@code capacity}. */
@@ -157,8 +200,7 @@ public final class HeapKeeper {
    * {@code MaxHeapFreeRatio} for the next census: 100 (never shrink) while the heap is within the
    * size kept, else the value whose shrink leaves no more than the size kept, judged from the heap
    * in use after the last census. A percent is coarse when little of the heap is live (7 MB of 388
-   * MB: 98% keeps 350 MB, 99% keeps 700 MB): it then rounds down, to a heap a little smaller than
-   * the host's, never larger.
+   * MB: 98% keeps 350 MB, 99% keeps 700 MB): the one nearer the size kept is taken.
    */
   public int maxFreePercent() {
     long now = committed.getAsLong();
@@ -173,8 +215,23 @@ public final class HeapKeeper {
   }
 
   static int maxFreePercent(long used, long keepBytes, int hostMinFree) {
-    int percent = (int) Math.floor(100.0 * (1.0 - (double) used / keepBytes));
+    if (used <= 0) {
+      return HeapSizeHold.NEVER_SHRINK;
+    }
+    // G1 shrinks to used / (1 - percent/100). Of the two whole percents around the exact one, the
+    // one whose heap is nearer the size kept, by ratio: with little live (4 MB of 408 MB), 98%
+    // keeps 210 MB and 99% 420 MB; always rounding down halved a mostly idle host's heap, and its
+    // young GCs came twice as often.
+    double exact = 100.0 * (1.0 - (double) used / keepBytes);
+    int low = (int) Math.floor(exact);
+    int high = Math.min(HeapSizeHold.NEVER_SHRINK - 1, (int) Math.ceil(exact));
+    int percent = high > low && Math.abs(Math.log(heapAt(used, high) / keepBytes))
+        < Math.abs(Math.log(heapAt(used, low) / keepBytes)) ? high : low;
     return Math.min(HeapSizeHold.NEVER_SHRINK, Math.max(Math.max(hostMinFree, 0), percent));
+  }
+
+  private static double heapAt(long used, int maxFreePercent) {
+    return used / (1.0 - maxFreePercent / 100.0);
   }
 
   /** The committed heap now: read right before a census, for {@link #afterCensus}. */
@@ -205,15 +262,6 @@ public final class HeapKeeper {
     }
     if (committedAfterCensus > Math.max(keep, committedBefore)) {
       keep = committedAfterCensus; // the full GC grew it: the host's live data needs it
-    }
-    long nanos = clock.getAsLong();
-    if (nanos - windowStartNanos > 2 * WINDOW_NANOS) {
-      // Slide the window: the host's recent young GCs, not those of an hour ago.
-      windowStartNanos = nanos - WINDOW_NANOS;
-      windowStartYoungMillis = youngMillis.getAsLong()
-          - (long) ((youngMillis.getAsLong() - windowStartYoungMillis) / 2.0);
-      windowStartYoungCount = youngCount.getAsLong()
-          - (long) ((youngCount.getAsLong() - windowStartYoungCount) / 2.0);
     }
   }
 }

@@ -47,7 +47,8 @@ public final class Probes {
         gcCount());
   }
 
-  private static long heapUsedAfterLastGc() {
+  /** The heap in use right after the last GC, as the collector counted it; -1 if unknown. */
+  static long heapUsedAfterLastGc() {
     long sum = 0;
     boolean any = false;
     for (MemoryPoolMXBean pool : HEAP_POOLS_WITH_COLLECTION_USAGE) {
