@@ -19,17 +19,18 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Without the agent the same run ends with 307-336 MB or with 420-470 MB of peak RSS, as G1 grows
  * the heap on its own or not; the bound is taken from the larger of two runs without it, one before
- * and one after the run with it. The heap committed at exit is held to the issue's bound (5% or 20
- * MB). Peak RSS is not yet: with the agent it measured 340-365 MB against 307-336 MB (the transient
+ * and one after the run with it. The heap committed after the last GC is held to the issue's bound
+ * (5% or 20 MB). Peak RSS is not yet: with the agent it measured 340-365 MB against 307-336 MB (the transient
  * growth before a give-back, the full GC's mark bitmap, the agent's classes and compilations; see
  * docs/performance.md), so the test holds it to 25%, which the 750 MB of the never-shrink hold broke
  * by far.
  */
 class HostFootprintIT {
   private static final long MB = 1L << 20;
-  private static final Pattern HEAP_AT_EXIT = Pattern.compile("garbage-first heap\\s+total (\\d+)K");
+  // "... 235M->7M(388M) 4.8ms": the heap committed after each GC (JDK 25 prints no heap at exit).
+  private static final Pattern HEAP_AFTER_GC = Pattern.compile("->\\d+M\\((\\d+)M\\)");
 
-  record Footprint(long peakRssBytes, long heapCommittedAtExitBytes, String outputs) {
+  record Footprint(long peakRssBytes, long heapAfterLastGcBytes, String outputs) {
   }
 
   @Test
@@ -38,14 +39,14 @@ class HostFootprintIT {
     Footprint with = run("footprint-with", DemoLeaksIT.JOBS);
     Footprint after = run("footprint-without-2", null);
     long rss = Math.max(before.peakRssBytes(), after.peakRssBytes());
-    long heap = Math.max(before.heapCommittedAtExitBytes(), after.heapCommittedAtExitBytes());
+    long heap = Math.max(before.heapAfterLastGcBytes(), after.heapAfterLastGcBytes());
     String context = "without the agent: peak RSS " + before.peakRssBytes() / MB + " MB and " + after.peakRssBytes() / MB
-        + " MB, heap at exit " + before.heapCommittedAtExitBytes() / MB + " MB and "
-        + after.heapCommittedAtExitBytes() / MB + " MB; with it: peak RSS " + with.peakRssBytes() / MB
-        + " MB, heap at exit " + with.heapCommittedAtExitBytes() / MB + " MB\n" + with.outputs();
+        + " MB, heap after the last GC " + before.heapAfterLastGcBytes() / MB + " MB and "
+        + after.heapAfterLastGcBytes() / MB + " MB; with it: peak RSS " + with.peakRssBytes() / MB
+        + " MB, heap after the last GC " + with.heapAfterLastGcBytes() / MB + " MB\n" + with.outputs();
     assertTrue(with.peakRssBytes() <= rss + rss / 4, "peak RSS within 25%: " + context);
-    assertTrue(with.heapCommittedAtExitBytes() <= heap + slack(heap), "committed heap within 5% or 20 MB: " + context);
-    assertTrue(with.outputs().contains("heap kept at"), "the cost line says the heap kept: " + context);
+    assertTrue(with.heapAfterLastGcBytes() <= heap + slack(heap), "committed heap after the last GC within 5% or 20 MB: " + context);
+    assertTrue(with.outputs().contains("committed, kept at"), "the cost line says the size kept for the heap: " + context);
   }
 
   private static long slack(long bytes) {
@@ -56,7 +57,7 @@ class HostFootprintIT {
     Path gcLog = ForkedJvm.WORK.resolve(name + ".gc.log");
     Files.deleteIfExists(gcLog);
     ForkedJvm jvm = ForkedJvm.start(name, List.of(), ForkedJvm.JAVA,
-        List.of(ForkedJvm.DEFAULT_HEAP, "-Xlog:gc+heap+exit=info:file=" + gcLog), agentOptions,
+        List.of(ForkedJvm.DEFAULT_HEAP, "-Xlog:gc:file=" + gcLog), agentOptions,
         "--leak=none", "--jobs=60000", "--rate=0", "--heartbeat=0");
     Path status = Path.of("/proc", Long.toString(jvm.process.pid()), "status");
     long peak = 0;
@@ -66,9 +67,13 @@ class HostFootprintIT {
     }
     assertEquals(0, jvm.waitFor(10), jvm.outputs());
     assertTrue(peak > 0, "read the JVM's VmHWM from " + status);
-    Matcher m = HEAP_AT_EXIT.matcher(Files.readString(gcLog));
-    assertTrue(m.find(), "the heap at exit in " + gcLog);
-    return new Footprint(peak, Long.parseLong(m.group(1)) * 1024, jvm.outputs());
+    Matcher m = HEAP_AFTER_GC.matcher(Files.readString(gcLog));
+    long last = -1;
+    while (m.find()) {
+      last = Long.parseLong(m.group(1)) << 20;
+    }
+    assertTrue(last > 0, "a GC in " + gcLog);
+    return new Footprint(peak, last, jvm.outputs());
   }
 
   private static long highWaterMark(Path status) {
