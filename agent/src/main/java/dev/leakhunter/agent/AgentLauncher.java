@@ -94,8 +94,9 @@ final class AgentLauncher {
     AllocationTracking allocations = new AllocationTracking(inst, AgentPackages::isAgentType);
     reachCensusDirectly(inst, log);
     Hunter hunter = new Hunter(options, log, retention(inst, log), allocations, startNanos);
-    JobInstrumentation jobs = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType,
-        new JobEvents(log));
+    JobEvents jobEvents = new JobEvents(log);
+    JobInstrumentation jobs = JobInstrumentation.install(inst, options.jobs(), AgentPackages::isAgentType, jobEvents);
+    hunter.watchJobs(new NoJobsWarning(options, jobEvents, inst, startNanos));
     Thread hook = new Thread(hunter::stop, "leakhunter-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     if (beforeMain) {

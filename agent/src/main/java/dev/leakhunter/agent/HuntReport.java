@@ -47,6 +47,8 @@ final class HuntReport {
   // Why sampling is held back beyond the budget (huge heap), or null: logged once, in the report.
   private String pauseNote;
   private String analysisNote;
+  // The jobs pattern matched nothing (NoJobsWarning), or null.
+  private volatile String jobsNote;
 
   /**
    * @param allocations follows where suspects are allocated, or null
@@ -140,7 +142,16 @@ final class HuntReport {
   }
 
   private String withPauseNote(String note) {
-    return ReportBuilder.joinNotes(note, pauseNote);
+    return ReportBuilder.joinNotes(ReportBuilder.joinNotes(jobsNote, note), pauseNote);
+  }
+
+  /** The jobs pattern matched nothing: said in the report from now on, and written at once. */
+  void noteNoJobs(String note) {
+    jobsNote = note;
+    Report r = latest;
+    latest = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
+        withPauseNote(analysisNote), r.suspects());
+    write(latest);
   }
 
   /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */

@@ -62,6 +62,8 @@ final class Hunter implements Runnable {
   private final HeapKeeper heap;
   // Set when the census about to be taken is one to give back heap the censuses made G1 grow.
   private boolean givingBack;
+  // Says once when the jobs pattern matched nothing; set before start(), or null.
+  private NoJobsWarning noJobs;
   // One sample at a time: the sampler's, or the last one at the end once the sampler has stopped.
   private final Object sampling = new Object();
   private boolean primed;
@@ -106,6 +108,11 @@ final class Hunter implements Runnable {
     this.schedule = SamplingSchedule.of(options, now);
     this.report = new HuntReport(options, log, explainer, allocations, this::ledger);
     this.perJobLine = new PerJobLine(log);
+  }
+
+  /** Before {@link #start()}: the sampler says once when no job is ever seen. */
+  void watchJobs(NoJobsWarning warning) {
+    noJobs = warning;
   }
 
   void start() {
@@ -200,6 +207,10 @@ final class Hunter implements Runnable {
         return true;
       }
       long now = System.nanoTime();
+      if (noJobs != null && noJobs.due(now)) {
+        log.info(noJobs.note());
+        report.noteNoJobs(noJobs.note());
+      }
       if (now < due.notBeforeNanos()) {
         // A quiet wait in time (every=auto): roots a walk found meanwhile go into the report now,
         // not at the next census. Waiting for jobs (every=N), the next census does it.

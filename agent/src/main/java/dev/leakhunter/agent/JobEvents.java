@@ -24,6 +24,11 @@ final class JobEvents implements JobInstrumentation.Events {
     this.log = log;
   }
 
+  /** How many classes got job boundaries so far (capped a little over {@value #MAX_NAMED}). */
+  synchronized int instrumentedCount() {
+    return instrumented.size();
+  }
+
   // Class loading runs on any thread of the host; these are short and never wait for the agent.
   @Override
   public synchronized void instrumented(String className) {

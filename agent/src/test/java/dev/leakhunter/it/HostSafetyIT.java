@@ -28,6 +28,24 @@ class HostSafetyIT {
     assertFalse(Files.exists(demo.reportDir()), "a disabled agent writes nothing");
   }
 
+  /**
+   * A typo in the jobs pattern: the daemon runs normally, and after 5 s the agent says once, in
+   * the log and in the report, that nothing matches, naming the loaded class nearest the pattern.
+   */
+  @Test
+  void aJobsPatternThatMatchesNothingIsSaidOnceWithTheNearestClass() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("no-jobs", "jobs=dev.leakhunter.demo.Workr#handle", "--leak=none",
+        "--jobs=800", "--rate=100", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    assertTrue(demo.stdout().contains("stopped after 800 jobs"), demo.outputs());
+    List<String> warnings = demo.stderr().lines()
+        .filter(l -> l.contains("no loaded class matches jobs=dev.leakhunter.demo.Workr#handle")).toList();
+    assertEquals(1, warnings.size(), "said once:\n" + demo.outputs());
+    assertTrue(warnings.get(0).contains("loaded classes nearest dev.leakhunter.demo.Workr: dev.leakhunter.demo.Worker"),
+        warnings.get(0));
+    assertTrue(String.valueOf(demo.reportJson().get("note")).contains("no loaded class matches"), demo.reportText());
+  }
+
   @Test
   void anUnknownOptionIsOneLineAndTheDaemonRunsNormally() throws Exception {
     ForkedJvm demo = ForkedJvm.demo("unknown-option", DemoLeaksIT.JOBS + ",colour=red", "--jobs=30",
