@@ -48,6 +48,14 @@ tp_runs=${TP_RUNS:-$tp_runs}
 
 pairs=${PAIRS:-$pairs}
 catalogue=$PWD/agent/target/test-classes
+all_fixtures="StaticMapCache ListenerBus ThreadLocalList ClassPerJob ThreadPerJob StuckExecutor SlowLeak GrowingBuffer ByteChunks ConcurrentKinds ShutdownHookPerJob BoundedLru LazySingletonAndSpike SoftCache ConcurrentNoLeak demo"
+fixtures=${FIXTURES:-$all_fixtures}
+if ! [[ $pairs =~ ^[1-9][0-9]*$ ]]; then
+  echo "PAIRS=$pairs: expected a whole number of pairs >= 1" >&2; exit 2
+fi
+for f in $fixtures; do
+  [[ " $all_fixtures " == *" $f "* ]] || { echo "FIXTURES: no daemon '$f'; known: $all_fixtures" >&2; exit 2; }
+done
 
 stale() { [ ! -f "$1" ] || [ -n "$(find "$2" pom.xml -newer "$1" -type f -print -quit)" ]; }
 if stale "$agent" agent/src/main || stale "$demo" demo-leaky-daemon/src/main || stale "$bench" benchmarks/src \
@@ -307,7 +315,6 @@ if want 6; then
     awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$dir/time.txt"
   }
   pmedian() { tr ' ' '\n' | median; }
-  fixtures=${FIXTURES:-"StaticMapCache ListenerBus ThreadLocalList ClassPerJob ThreadPerJob StuckExecutor SlowLeak GrowingBuffer ByteChunks ConcurrentKinds ShutdownHookPerJob BoundedLru LazySingletonAndSpike SoftCache ConcurrentNoLeak demo"}
   for f in $fixtures; do
     for w in 1 4; do
       [ $f = demo ] && [ $w = 4 ] && continue

@@ -484,7 +484,6 @@ final class Hunter implements Runnable {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
-
   private static void awaitJobsSettled() {
     long deadline = System.nanoTime() + SHUTDOWN_SETTLE_MAX_NANOS;
     long seen = -1;

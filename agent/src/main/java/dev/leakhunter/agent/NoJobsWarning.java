@@ -55,8 +55,8 @@ final class NoJobsWarning {
     for (JobPattern p : options.jobs()) {
       List<String> nearest = nearest(p.type(), names, NEAREST);
       if (!nearest.isEmpty() && nearest.get(0).equals(p.type())) {
-        s.append("; ").append(p.type()).append(" is loaded, but no method of it matches '").append(p.method())
-            .append("' (a job method must have a body: not abstract, not native)");
+        s.append("; ").append(p.type()).append(" is loaded, but no method '").append(p.method())
+            .append("' of it or of a loaded subtype has been given a job boundary");
       } else if (!nearest.isEmpty()) {
         s.append("; loaded classes nearest ").append(p.type()).append(": ").append(String.join(", ", nearest));
       }

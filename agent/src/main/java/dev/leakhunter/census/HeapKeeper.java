@@ -1,6 +1,5 @@
 package dev.leakhunter.census;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
@@ -66,8 +65,7 @@ public final class HeapKeeper {
   private double usedFactor = 1.0;
 
   HeapKeeper(LongSupplier committed, LongSupplier used, LongSupplier youngMillis, LongSupplier youngCount,
-             LongSupplier clock,
-             long maxHeap, double pauseTimeShare, int hostMinFree) {
+             LongSupplier clock, long maxHeap, double pauseTimeShare, int hostMinFree) {
     this.committed = committed;
     this.used = used;
     this.youngMillis = youngMillis;
@@ -89,19 +87,8 @@ public final class HeapKeeper {
         young = gc;
       }
     }
-    HotSpotDiagnosticMXBean vm;
-    try {
-      vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    } catch (RuntimeException | LinkageError e) {
-      vm = null;
-    }
-    if (young == null || vm == null) {
-      return null;
-    }
-    int ratio;
-    try {
-      ratio = Integer.parseInt(vm.getVMOption("GCTimeRatio").getValue());
-    } catch (RuntimeException e) {
+    int ratio = HeapSizeHold.intFlag("GCTimeRatio");
+    if (young == null || ratio < 0) {
       return null;
     }
     GarbageCollectorMXBean youngGc = young;

@@ -84,9 +84,14 @@ final class HeapSizeHold implements AutoCloseable {
 
   /** The host's {@code MinHeapFreeRatio}, or -1 when this JVM does not say. */
   static int hostMinFreePercent() {
+    return intFlag(MIN_FLAG);
+  }
+
+  /** A whole-number VM flag of this JVM (e.g. {@code GCTimeRatio}), or -1 when it does not say. */
+  static int intFlag(String name) {
     HotSpotDiagnosticMXBean vm = Vm.BEAN;
     try {
-      return vm == null ? -1 : Integer.parseInt(vm.getVMOption(MIN_FLAG).getValue());
+      return vm == null ? -1 : Integer.parseInt(vm.getVMOption(name).getValue());
     } catch (RuntimeException e) {
       return -1;
     }

@@ -41,10 +41,10 @@ import java.util.List;
  * and takes every remaining suspect in lockstep with that seed (not with any member, so a slow
  * drift cannot chain every suspect into one cluster). Its lead is the most specific type (an
  * application type before an array of one or a lambda, before JDK types and primitive arrays:
- * {@link TypeNames#specificity}), among those the
- * one with the fewest instances per job, unless it carries almost none of the bytes (a job's leak is usually one holder with its parts in
- * multiples: one {@code Order}, 5.5 {@code LineItem}s), then the most bytes per job. Clusters led by
- * an application type come first, then by total bytes per job.
+ * {@link TypeNames#specificity}), among those the one with the fewest instances per job, unless it
+ * carries almost none of the bytes (a job's leak is usually one holder with its parts in multiples:
+ * one {@code Order}, 5.5 {@code LineItem}s), then the most bytes per job. Clusters led by an
+ * application type come first, then by total bytes per job.
  */
 final class Clusters {
   /** Progress curves of one leak's types differ by sampling noise; a late start by 0.3 or more. */
@@ -145,8 +145,8 @@ final class Clusters {
 
   /**
    * The cluster's lead by {@link #LEAD_FIRST}, among the most specific types, leaving out a counted
-   * type with less than 1/{@value #LEAD_BYTES_SHARE} of the bytes per job of the biggest counted one. A type with almost no
-   * bytes is no holder of the leak, however few of it grow per job: a JDK 25 run of a leak of 1 KiB
+   * type with less than 1/{@value #LEAD_BYTES_SHARE} of the bytes per job of the biggest counted one.
+   * A type with almost no bytes is no holder of the leak, however few of it grow per job: a JDK 25 run of a leak of 1 KiB
    * chunks had {@code Object[]} at +0.04/job and +2 B/job in lockstep with {@code byte[]} at
    * +1.25/job and +1.0 KB/job, and "fewest per job" named {@code Object[]}.
    */
@@ -163,7 +163,8 @@ final class Clusters {
     }
     List<Candidate> eligible = new ArrayList<>(cluster.size());
     for (Candidate c : cluster) {
-      if (TypeNames.specificity(c.type()) == best && (!c.counted() || c.bytesPerJob() * LEAD_BYTES_SHARE >= biggest)) {
+      boolean enoughBytes = !c.counted() || c.bytesPerJob() * LEAD_BYTES_SHARE >= biggest;
+      if (TypeNames.specificity(c.type()) == best && enoughBytes) {
         eligible.add(c);
       }
     }
