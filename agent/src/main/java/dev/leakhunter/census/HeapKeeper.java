@@ -187,7 +187,8 @@ public final class HeapKeeper {
    * {@code MaxHeapFreeRatio} for the next census: 100 (never shrink) while the heap is within the
    * size kept, else the value whose shrink leaves no more than the size kept, judged from the heap
    * in use after the last census. A percent is coarse when little of the heap is live (7 MB of 388
-   * MB: 98% keeps 350 MB, 99% keeps 700 MB): the one nearer the size kept is taken.
+   * MB: 98% keeps 350 MB, 99% keeps 700 MB): the higher one only when it keeps no more than the
+   * size kept and its slack.
    */
   public int maxFreePercent() {
     long now = committed.getAsLong();
@@ -205,15 +206,17 @@ public final class HeapKeeper {
     if (used <= 0) {
       return HeapSizeHold.NEVER_SHRINK;
     }
-    // G1 shrinks to used / (1 - percent/100). Of the two whole percents around the exact one, the
-    // one whose heap is nearer the size kept, by ratio: with little live (4 MB of 408 MB), 98%
-    // keeps 210 MB and 99% 420 MB; always rounding down halved a mostly idle host's heap, and its
-    // young GCs came twice as often.
+    // G1 shrinks to used / (1 - percent/100). A percent is coarse when little is live (4 MB of a
+    // 404 MB ceiling: 98% keeps 200 MB, 99% 400 MB): the higher of the two whole percents around
+    // the exact one when its heap is within the ceiling, as it was on JDK 17, else the lower. The
+    // one nearer by ratio was 99% for 4.7 MB live on JDK 25 (470 MB), over the ceiling: G1 kept
+    // the 500 MB it had grown, and the host's young regions touched them all (peak RSS 448 MB
+    // against 311 MB without the agent). A smaller heap costs the host more frequent young GCs
+    // of its few live MB; a larger one costs its memory.
     double exact = 100.0 * (1.0 - (double) used / keepBytes);
     int low = (int) Math.floor(exact);
     int high = Math.min(HeapSizeHold.NEVER_SHRINK - 1, (int) Math.ceil(exact));
-    int percent = high > low && Math.abs(Math.log(heapAt(used, high) / keepBytes))
-        < Math.abs(Math.log(heapAt(used, low) / keepBytes)) ? high : low;
+    int percent = high > low && heapAt(used, high) <= keepBytes ? high : low;
     return Math.min(HeapSizeHold.NEVER_SHRINK, Math.max(Math.max(hostMinFree, 0), percent));
   }
 

@@ -129,8 +129,9 @@ class HeapKeeperTest {
 
   @Test
   void thePercentIsRaisedToTheHostsMinimumAndCappedAt100() {
-    assertEquals(98, HeapKeeper.maxFreePercent(7 * MB, 408 * MB, 40), "350 MB is nearer 408 than 700");
-    assertEquals(99, HeapKeeper.maxFreePercent(4200 * 1024, 408 * MB, 40), "420 MB is nearer 408 than 210");
+    assertEquals(98, HeapKeeper.maxFreePercent(7 * MB, 408 * MB, 40), "99% would keep 700 MB");
+    assertEquals(99, HeapKeeper.maxFreePercent(4000 * 1024, 408 * MB, 40), "99% keeps 400 MB, within 408");
+    assertEquals(98, HeapKeeper.maxFreePercent(4200 * 1024, 408 * MB, 40), "99% would keep 420 MB, over 408");
     assertEquals(75, HeapKeeper.maxFreePercent(100 * MB, 400 * MB, 40));
     assertEquals(40, HeapKeeper.maxFreePercent(390 * MB, 400 * MB, 40), "HotSpot refuses a max under the min");
     assertEquals(100, HeapKeeper.maxFreePercent(0, 400 * MB, 40));

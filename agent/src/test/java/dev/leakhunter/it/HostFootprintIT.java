@@ -45,6 +45,7 @@ class HostFootprintIT {
         + " MB, heap committed over the run " + before.heapCommittedOverRunBytes() / MB + " MB and "
         + after.heapCommittedOverRunBytes() / MB + " MB; with it: peak RSS " + with.peakRssBytes() / MB
         + " MB, heap committed over the run " + with.heapCommittedOverRunBytes() / MB + " MB\n" + with.outputs();
+    System.out.println("HostFootprintIT " + context.substring(0, context.indexOf('\n')));
     assertTrue(with.peakRssBytes() <= rss + rss / 4, "peak RSS within 25%: " + context);
     assertTrue(with.heapCommittedOverRunBytes() <= heap + slack(heap), "committed heap over the run within 5% or 20 MB: " + context);
     assertTrue(with.outputs().contains("committed, kept at"), "the cost line says the size kept for the heap: " + context);
