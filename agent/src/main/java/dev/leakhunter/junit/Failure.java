@@ -41,9 +41,13 @@ final class Failure {
     String held = first.roots().isEmpty() ? "" : ", held by " + first.roots().get(0).root();
     String made = first.allocationSites().isEmpty() || first.allocationSites().get(0).frames().isEmpty() ? ""
         : ", allocated at " + first.allocationSites().get(0).frames().get(0);
+    // The second window runs on for a buffer that doubles as it fills (Hunt): say how far.
+    long planned = check.warmup() + 2L * check.jobs();
+    String ranOn = r.jobs().completed() > planned ? " (the second run on to job " + r.jobs().completed()
+        + " for the next step of a doubling buffer)" : "";
     return String.format(Locale.ROOT, "leakhunter: %s keeps growing: %+.3f instances/job, %+.1f bytes/job,"
-        + " in two windows of %d jobs%s%s%s", lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), check.jobs(),
-        held, made, others == 0 ? "" : " (and " + others + " more growing type" + (others == 1 ? "" : "s") + ")");
+        + " in two windows of %d jobs%s%s%s%s", lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), check.jobs(),
+        ranOn, held, made, others == 0 ? "" : " (and " + others + " more growing type" + (others == 1 ? "" : "s") + ")");
   }
 
   private static String inconclusiveLine(Report r, LeakCheck check) {

@@ -33,16 +33,23 @@ import java.util.TreeSet;
  * the window of {@code jobs} jobs is checked over a second window of the same length, with a
  * fresh model, and only types that grow in both fail the check. The second window also finds
  * the suspects' roots and allocation sites ({@link Explainer}), when the JVM gives instrumentation.
+ *
+ * <p>One buffer doubling as it fills grows in steps whose spacing doubles: its second window may
+ * hold no step at all. Such suspects (bytes growing, count flat) are followed on ({@link StepWatch})
+ * and the second window runs on, a census at the same spacing, until their next step comes or is
+ * overdue: at most {@value #MAX_EXTENSIONS} more windows.
  */
 final class Hunt {
   /** One hunt at a time in this JVM: two would see each other's objects in their censuses. */
   private static final Object LOCK = new Object();
+  /** How many more windows' worth of jobs the second may run on for a doubling buffer's next step. */
+  static final int MAX_EXTENSIONS = 8;
 
   private final LeakCheck check;
   private final GrowthSettings settings;
   /** Each census, less leakhunter's own types and the ones the check ignores, into a window's model. */
   private final SamplePipeline pipeline;
-  /** Sized up front for both windows' censuses: see Samples. */
+  /** Sized up front for both windows' censuses and the longest run-on: see Samples. */
   private final Samples samples;
   private long done;
 
@@ -52,7 +59,7 @@ final class Hunt {
     this.settings = GrowthSettings.defaults().withCapacity(Math.max(GrowthSettings.defaults().capacity(),
         check.samples() + 1));
     this.pipeline = new SamplePipeline(AgentPackages.hostObjects(check.ignored()));
-    this.samples = new Samples(2 * check.samples() + 1);
+    this.samples = new Samples((2 + MAX_EXTENSIONS) * check.samples() + 1);
   }
 
   static Report run(LeakCheck check, ThrowingRunnable job) {
@@ -69,15 +76,16 @@ final class Hunt {
       done++;
     }
     long firstFrom = done;
-    Analysis first = window(job, null);
+    Analysis first = window(job, null, null);
     if (first.verdict() != Verdict.LEAK) {
       return report(first, null);
     }
+    StepWatch watch = StepWatch.of(first.suspects(), done, settings);
     Explainer explainer = Explainer.of(first.suspects(), job);
     try {
       long secondFrom = done;
-      Analysis second = window(job, explainer);
-      return report(confirmed(first, firstFrom, second, secondFrom), explainer);
+      Analysis second = window(job, explainer, watch);
+      return report(confirmed(first, firstFrom, second, secondFrom, watch), explainer);
     } finally {
       if (explainer != null) {
         explainer.close();
@@ -85,8 +93,11 @@ final class Hunt {
     }
   }
 
-  /** A baseline census, then {@code samples} more over the next {@code jobs} jobs; the model's verdict. */
-  private Analysis window(ThrowingRunnable job, Explainer explainer) {
+  /**
+   * A baseline census, then {@code samples} more over the next {@code jobs} jobs, and more at the
+   * same spacing while {@code watch} waits for a step; the model's verdict.
+   */
+  private Analysis window(ThrowingRunnable job, Explainer explainer, StepWatch watch) {
     if (explainer != null) {
       explainer.before(done);
     }
@@ -99,7 +110,7 @@ final class Hunt {
     GrowthModel standIn = new GrowthModel(settings);
     standIn.add(done, pipeline.hostObjects(take()));
     long from = done;
-    census(model);
+    census(model, watch);
     standIn = null;
     for (int k = 1; k <= check.samples(); k++) {
       long due = from + ceilDiv((long) k * check.jobs(), check.samples());
@@ -107,7 +118,16 @@ final class Hunt {
         runOnce(job);
         done++;
       }
-      census(model);
+      census(model, watch);
+    }
+    long spacing = ceilDiv(check.jobs(), check.samples());
+    for (int k = 0; watch != null && k < MAX_EXTENSIONS * check.samples() && watch.waiting(); k++) {
+      long due = done + spacing;
+      while (done < due) {
+        runOnce(job);
+        done++;
+      }
+      census(model, watch);
     }
     Analysis analysis = model.analyze();
     if (explainer != null) {
@@ -116,12 +136,16 @@ final class Hunt {
     return analysis;
   }
 
-  private void census(GrowthModel model) {
+  private void census(GrowthModel model, StepWatch watch) {
     ProbeReading probes = Probes.read();
     SamplePipeline.Taken taken = new SamplePipeline.Taken(done, 0, probes, take());
     // The model's verdict once, at the end of the window. The second window's baseline is at the
     // first one's last job count: one sample in the report (Samples.add).
-    samples.add(pipeline.add(model, taken, false, done).sample());
+    SamplePipeline.Found found = pipeline.add(model, taken, false, done);
+    samples.add(found.sample());
+    if (watch != null) {
+      watch.add(done, found.histogram());
+    }
   }
 
   private static Census.Result take() {
@@ -132,32 +156,61 @@ final class Hunt {
     }
   }
 
-  /** The second window's suspects that were suspects in the first as well. */
-  private Analysis confirmed(Analysis first, long firstFrom, Analysis second, long secondFrom) {
+  /**
+   * The second window's suspects that were suspects in the first as well, and the doubling buffers
+   * whose steps went on past the first window.
+   */
+  private Analysis confirmed(Analysis first, long firstFrom, Analysis second, long secondFrom, StepWatch watch) {
     Set<String> before = new HashSet<>();
     for (Suspect s : first.suspects()) {
       before.add(s.type());
     }
     List<Suspect> both = new ArrayList<>();
     Set<String> once = new HashSet<>(before);
+    int cluster = 0;
     for (Suspect s : second.suspects()) {
       if (before.contains(s.type())) {
         both.add(s);
         once.remove(s.type());
+        cluster = Math.max(cluster, s.cluster());
       } else {
         once.add(s.type());
+      }
+    }
+    long planned = secondFrom + check.jobs();
+    String ranOn = null;
+    String waiting = null;
+    if (watch != null) {
+      Set<String> stepped = new TreeSet<>();
+      for (Suspect s : watch.confirmed()) {
+        if (once.remove(s.type())) {
+          both.add(new Suspect(s.type(), s.instancesPerJob(), s.bytesPerJob(), s.confidence(), ++cluster, s.series()));
+          stepped.add(s.type());
+        }
+      }
+      List<String> still = watch.stillWaiting();
+      once.removeAll(still);
+      if (!still.isEmpty()) {
+        waiting = "the next doubling step of " + String.join(", ", still) + " (bytes rising in steps, count flat:"
+            + " one buffer filling) was not due by job " + done + "; run more jobs to tell";
+      }
+      if (done > planned) {
+        ranOn = "the second window ran on from job " + planned + " to job " + done + " for the next step of a buffer"
+            + " doubling as it fills" + (stepped.isEmpty() ? "" : ", which came: " + String.join(", ", stepped)
+            + " (its rate over both windows)");
       }
     }
     String windows = "jobs " + firstFrom + " to " + secondFrom + " and " + secondFrom + " to " + done;
     String settled = once.isEmpty() ? null : "grew in only one of " + windows + ", so not counted as leaking"
         + " (code or caches settling): " + String.join(", ", new TreeSet<>(once));
+    String notes = ReportBuilder.joinNotes(ReportBuilder.joinNotes(ranOn, waiting), settled);
     if (both.isEmpty()) {
-      return new Analysis(Verdict.NO_LEAK, List.of(), second.samplesUsed(),
-          ReportBuilder.joinNotes(second.note(), settled));
+      return new Analysis(waiting == null ? Verdict.NO_LEAK : Verdict.INCONCLUSIVE, List.of(), second.samplesUsed(),
+          ReportBuilder.joinNotes(second.note(), notes));
     }
     String confirmed = ReportBuilder.joinNotes(second.note(),
         "growth confirmed over " + windows + "; rates from the second");
-    return new Analysis(Verdict.LEAK, both, second.samplesUsed(), ReportBuilder.joinNotes(confirmed, settled));
+    return new Analysis(Verdict.LEAK, both, second.samplesUsed(), ReportBuilder.joinNotes(confirmed, notes));
   }
 
   /** The verdict, with suspects under the check's allowance moved to the note. */

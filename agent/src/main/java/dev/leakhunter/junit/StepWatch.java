@@ -1,0 +1,173 @@
+package dev.leakhunter.junit;
+
+import dev.leakhunter.census.Histogram;
+import dev.leakhunter.census.HistogramRow;
+import dev.leakhunter.growth.GrowthSettings;
+import dev.leakhunter.growth.SeriesPoint;
+import dev.leakhunter.growth.Staircase;
+import dev.leakhunter.growth.Suspect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first window's suspects whose bytes grew while their count did not, followed from the first
+ * window's baseline through the second and beyond: one buffer doubling as it fills (a
+ * {@code StringBuilder} appended to per job) rises in steps whose spacing doubles, so a second
+ * window as long as the first may hold none of them. The check then runs on while such a buffer's
+ * staircase still holds and its next step is not yet overdue ({@link #waiting()}): the step comes
+ * (a leak, {@link #confirmed()}) or it does not (not a leak).
+ *
+ * <p>Its storage is taken when it is made, before the second window's baseline census, so it adds
+ * nothing to what that window measures.
+ */
+final class StepWatch {
+  /** Samples kept per series; beyond, every other one is dropped (the first is kept). */
+  static final int CAPACITY = 128;
+
+  private final Suspect[] watched;
+  private final long secondFrom;
+  private final Staircase staircase;
+  private final long[] jobs = new long[CAPACITY];
+  private final long[][] bytes;
+  private final long[][] instances;
+  // What the explainer's first walk and advice left at the second window's baseline, per type:
+  // taken off every later census, so that one-off is not read as a step.
+  private final long[] offset;
+  private int n;
+
+  private StepWatch(List<Suspect> watched, long secondFrom, GrowthSettings settings) {
+    this.watched = watched.toArray(new Suspect[0]);
+    this.secondFrom = secondFrom;
+    this.staircase = new Staircase(CAPACITY, settings);
+    this.bytes = new long[this.watched.length][CAPACITY];
+    this.instances = new long[this.watched.length][CAPACITY];
+    this.offset = new long[this.watched.length];
+    // Every suspect's series covers the whole first window (a type is judged from when it first
+    // appeared, and the model needs most of the window): the shortest one sets the job counts.
+    int shortest = Integer.MAX_VALUE;
+    for (Suspect s : this.watched) {
+      shortest = Math.min(shortest, s.series().size());
+    }
+    n = Math.min(shortest, CAPACITY / 2);
+    for (int t = 0; t < this.watched.length; t++) {
+      List<SeriesPoint> series = this.watched[t].series();
+      for (int i = 0; i < n; i++) {
+        SeriesPoint p = series.get(series.size() - n + i);
+        jobs[i] = p.jobs();
+        bytes[t][i] = p.bytes();
+        instances[t][i] = p.instances();
+      }
+    }
+  }
+
+  /**
+   * A watch on the first window's suspects whose count did not grow, or null when there are none.
+   *
+   * @param secondFrom the job count of the second window's baseline: the first window's last
+   */
+  static StepWatch of(List<Suspect> firstSuspects, long secondFrom, GrowthSettings settings) {
+    List<Suspect> bytesOnly = new ArrayList<>();
+    for (Suspect s : firstSuspects) {
+      if (s.instancesPerJob() == 0 && s.series().size() >= 2) {
+        bytesOnly.add(s);
+      }
+    }
+    return bytesOnly.isEmpty() ? null : new StepWatch(bytesOnly, secondFrom, settings);
+  }
+
+  /** One census of the host's objects, at {@code jobsDone}. */
+  void add(long jobsDone, Histogram hostObjects) {
+    boolean again = n > 0 && jobs[n - 1] == jobsDone;
+    if (!again && n == CAPACITY) {
+      thin();
+    }
+    int slot = again ? n - 1 : n;
+    for (int t = 0; t < watched.length; t++) {
+      long b = 0;
+      long c = 0;
+      for (HistogramRow row : hostObjects.rows()) {
+        if (row.type().equals(watched[t].type())) {
+          b = row.bytes();
+          c = row.instances();
+          break;
+        }
+      }
+      if (again) {
+        offset[t] = b - bytes[t][slot]; // the same job count, after the explainer's first walk
+      } else {
+        bytes[t][slot] = b - offset[t];
+        instances[t][slot] = c;
+      }
+    }
+    jobs[slot] = jobsDone;
+    if (!again) {
+      n++;
+    }
+  }
+
+  private void thin() {
+    for (int from = 0, to = 0; from < n; from += 2, to++) {
+      jobs[to] = jobs[from];
+      for (int t = 0; t < watched.length; t++) {
+        bytes[t][to] = bytes[t][from];
+        instances[t][to] = instances[t][from];
+      }
+    }
+    n = (n + 1) / 2;
+  }
+
+  /** True while a watched type still reads as a doubling buffer that has not stepped since the first window. */
+  boolean waiting() {
+    for (int t = 0; t < watched.length; t++) {
+      if (isWaiting(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The watched types whose doubling staircase holds and went on past the first window. */
+  List<Suspect> confirmed() {
+    List<Suspect> confirmed = new ArrayList<>();
+    for (int t = 0; t < watched.length; t++) {
+      double confidence = staircase.confidence(jobs, bytes[t], n);
+      if (confidence > 0 && steppedSinceFirstWindow(t)) {
+        List<SeriesPoint> series = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          series.add(new SeriesPoint(jobs[i], instances[t][i], bytes[t][i]));
+        }
+        Suspect s = watched[t];
+        confirmed.add(new Suspect(s.type(), 0, staircase.perJob(jobs, bytes[t], n), confidence, s.cluster(), series));
+      }
+    }
+    return confirmed;
+  }
+
+  /** The watched types still waiting for a step. */
+  List<String> stillWaiting() {
+    List<String> types = new ArrayList<>();
+    for (int t = 0; t < watched.length; t++) {
+      if (isWaiting(t)) {
+        types.add(watched[t].type());
+      }
+    }
+    return types;
+  }
+
+  private boolean isWaiting(int t) {
+    return staircase.confidence(jobs, bytes[t], n) > 0 && !steppedSinceFirstWindow(t);
+  }
+
+  /** The newest two censuses (one may be a job in flight's spike) stand above the first window's last. */
+  private boolean steppedSinceFirstWindow(int t) {
+    int base = -1;
+    for (int i = 0; i < n && jobs[i] <= secondFrom; i++) {
+      base = i;
+    }
+    if (base < 0 || n - 2 <= base) {
+      return false;
+    }
+    long now = Math.min(bytes[t][n - 1], bytes[t][n - 2]);
+    return now - bytes[t][base] >= staircase.minGrowth();
+  }
+}
