@@ -23,6 +23,8 @@ import java.util.List;
 final class StepWatch {
   /** Samples kept per series; beyond, every other one is dropped (the first is kept). */
   static final int CAPACITY = 128;
+  /** As the model's stepped rule: the next step is overdue past 3 times the last spacing (about 2 due). */
+  static final int OVERDUE = 3;
 
   private final Suspect[] watched;
   private final long secondFrom;
@@ -33,6 +35,11 @@ final class StepWatch {
   // What the explainer's first walk and advice left at the second window's baseline, per type:
   // taken off every later census, so that one-off is not read as a step.
   private final long[] offset;
+  // Per type, the first window's newest step: its height, where it came, and the jobs since the
+  // step before it. A doubling buffer's next step is about twice as high, twice as far on.
+  private final long[] stepHeight;
+  private final long[] stepAt;
+  private final long[] stepSpacing;
   private int n;
 
   private StepWatch(List<Suspect> watched, long secondFrom, GrowthSettings settings) {
@@ -42,6 +49,9 @@ final class StepWatch {
     this.bytes = new long[this.watched.length][CAPACITY];
     this.instances = new long[this.watched.length][CAPACITY];
     this.offset = new long[this.watched.length];
+    this.stepHeight = new long[this.watched.length];
+    this.stepAt = new long[this.watched.length];
+    this.stepSpacing = new long[this.watched.length];
     // Every suspect's series covers the whole first window (a type is judged from when it first
     // appeared, and the model needs most of the window): the shortest one sets the job counts.
     int shortest = Integer.MAX_VALUE;
@@ -57,7 +67,39 @@ final class StepWatch {
         bytes[t][i] = p.bytes();
         instances[t][i] = p.instances();
       }
+      newestSteps(t, settings.minByteGrowth());
     }
+  }
+
+  /**
+   * The first window's two newest steps of type {@code t}, on the lower envelope of its bytes (the
+   * least of each sample and all later ones, which drops in-flight spikes): rises of at least the
+   * minimum growth and an eighth of the largest, as the model's stepped rule reads them.
+   */
+  private void newestSteps(int t, long minGrowth) {
+    long[] envelope = new long[n];
+    long floor = Long.MAX_VALUE;
+    long largest = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      floor = Math.min(floor, bytes[t][i]);
+      envelope[i] = floor;
+    }
+    for (int i = 1; i < n; i++) {
+      largest = Math.max(largest, envelope[i] - envelope[i - 1]);
+    }
+    long threshold = Math.max(minGrowth, largest / 8);
+    long previousAt = -1;
+    for (int i = 1; i < n; i++) {
+      long rise = envelope[i] - envelope[i - 1];
+      if (rise >= threshold) {
+        if (stepAt[t] > 0) {
+          previousAt = stepAt[t];
+        }
+        stepHeight[t] = rise;
+        stepAt[t] = jobs[i];
+      }
+    }
+    stepSpacing[t] = previousAt < 0 ? 0 : stepAt[t] - previousAt;
   }
 
   /**
@@ -116,7 +158,7 @@ final class StepWatch {
     n = (n + 1) / 2;
   }
 
-  /** True while a watched type still reads as a doubling buffer that has not stepped since the first window. */
+  /** True while a watched type has not stepped since the first window and its next step is not overdue. */
   boolean waiting() {
     for (int t = 0; t < watched.length; t++) {
       if (isWaiting(t)) {
@@ -126,12 +168,16 @@ final class StepWatch {
     return false;
   }
 
-  /** The watched types whose doubling staircase holds and went on past the first window. */
+  /**
+   * The watched types that stepped again since the first window, by at least the first window's
+   * newest step (a doubling buffer's next one is twice that), and still read as one buffer doubling
+   * as it fills over the whole run.
+   */
   List<Suspect> confirmed() {
     List<Suspect> confirmed = new ArrayList<>();
     for (int t = 0; t < watched.length; t++) {
-      double confidence = staircase.confidence(jobs, bytes[t], n);
-      if (confidence > 0 && steppedSinceFirstWindow(t)) {
+      double confidence = steppedSinceFirstWindow(t) ? staircase.confidence(jobs, bytes[t], n) : 0;
+      if (confidence > 0) {
         List<SeriesPoint> series = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           series.add(new SeriesPoint(jobs[i], instances[t][i], bytes[t][i]));
@@ -154,11 +200,19 @@ final class StepWatch {
     return types;
   }
 
+  /**
+   * Not stepped yet, and within {@value #OVERDUE} times the spacing of the first window's two
+   * newest steps since the newest (the next comes at about twice that spacing). A type whose first
+   * window showed fewer than two steps is not waited for.
+   */
   private boolean isWaiting(int t) {
-    return staircase.confidence(jobs, bytes[t], n) > 0 && !steppedSinceFirstWindow(t);
+    return stepSpacing[t] > 0 && !steppedSinceFirstWindow(t) && jobs[n - 1] - stepAt[t] <= OVERDUE * stepSpacing[t];
   }
 
-  /** The newest two censuses (one may be a job in flight's spike) stand above the first window's last. */
+  /**
+   * The newest two censuses (one may be a job in flight's spike) stand above the first window's
+   * last by at least its newest step: a rise of a few KB of other arrays is not the buffer's step.
+   */
   private boolean steppedSinceFirstWindow(int t) {
     int base = -1;
     for (int i = 0; i < n && jobs[i] <= secondFrom; i++) {
@@ -168,6 +222,6 @@ final class StepWatch {
       return false;
     }
     long now = Math.min(bytes[t][n - 1], bytes[t][n - 2]);
-    return now - bytes[t][base] >= staircase.minGrowth();
+    return now - bytes[t][base] >= Math.max(staircase.minGrowth(), stepHeight[t]);
   }
 }

@@ -13,8 +13,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * A leak of one buffer that doubles as it fills (instance count flat, bytes in steps whose heights
  * and spacing double). 16 bytes a job from empty: a {@code StringBuilder}'s capacity steps at about
- * jobs 72, 144, 288, 576, 1,152 and 2,304. The second window may hold no step: the check then runs
- * on until the next step comes or is overdue, rather than pass.
+ * jobs 72, 144, 288, 576 and 1,152, so the default check's first window (jobs 50 to 450) holds three
+ * steps and its second one. The second window may hold none: the check then runs on until the next
+ * step comes or is overdue, rather than pass.
  */
 class DoublingBufferLeakTest {
 
@@ -34,40 +35,45 @@ class DoublingBufferLeakTest {
     assertTrue(bytesPerJob > 8 && bytesPerJob < 64, message);
   }
 
+  /**
+   * 160 bytes a job from empty: steps at jobs 116, 231, 461 and 922, exactly (the content is known
+   * to the byte). The first window, jobs 100 to 510, holds three; the second, 510 to 920, none.
+   */
+  private static final LeakCheck RUN_ON = LeakHunter.check().warmup(100).jobs(410).samples(20);
+
   @Test
   void whenTheSecondWindowHoldsNoStepTheCheckRunsOnToTheNextOne() {
-    // First window jobs 100 to 600 (steps near 144, 288, 576), second 600 to 1,100: no step
-    // until about 1,152.
-    LeakCheck check = LeakHunter.check().warmup(100).jobs(500).samples(20);
     int[] job = {0};
     AssertionFailedError e = assertThrows(AssertionFailedError.class,
-        () -> check.assertNoLeak(() -> AuditTrail.Access.record(job[0]++)));
+        () -> RUN_ON.assertNoLeak(() -> AuditTrail.Access.record(job[0]++)));
     String message = e.getMessage();
     Report report = ((LeakAssertionError) e).report();
     long end = report.jobs().completed();
     assertEquals(job[0], end);
-    assertTrue(end > 1_152 && end <= 1_100 + 8 * 500, message);
+    assertTrue(end > 922 && end <= 920 + 8 * 410, message);
     assertTrue(message.startsWith("leakhunter: byte[] keeps growing"), message);
     assertTrue(message.contains("(the second run on to job " + end + " for the next step of a doubling buffer)"), message);
-    assertTrue(report.note().contains("the second window ran on from job 1100 to job " + end), report.note());
+    assertTrue(report.note().contains("the second window ran on from job 920 to job " + end), report.note());
     assertTrue(message.contains("held by static example.audit.AuditTrail$Access.LINES"), message);
+    assertTrue(message.contains("\nleakhunter: the leak grows +"), "what it costs per million jobs: " + message);
   }
 
   @Test
   void aBufferThatStopsFillingIsWaitedForThenPasses() {
     StringBuilder kept = new StringBuilder();
-    LeakCheck check = LeakHunter.check().warmup(100).jobs(500).samples(20);
     int[] job = {0};
-    // Fills like the trails until job 700, after the last step the first window saw, then stops.
-    Report report = check.measure(() -> {
+    // Fills like Access until job 700, after its step at 461, then stops: no step at 922.
+    Report report = RUN_ON.measure(() -> {
       if (job[0] < 700) {
-        kept.append("job ").append(100_000 + job[0]).append(" done\n");
+        for (int i = 0; i < 10; i++) {
+          kept.append("job ").append(100_000 + job[0]).append(" done\n");
+        }
       }
       job[0]++;
     });
     assertEquals(Verdict.NO_LEAK, report.verdict(), report.note());
-    assertTrue(report.jobs().completed() > 1_100, "it ran on for the next step: " + report.jobs());
-    assertTrue(report.note().contains("grew in only one of jobs 100 to 600"), report.note());
+    assertTrue(report.jobs().completed() > 922, "it ran on for the next step: " + report.jobs());
+    assertTrue(report.note().contains("grew in only one of jobs 100 to 510"), report.note());
   }
 
   @Test
