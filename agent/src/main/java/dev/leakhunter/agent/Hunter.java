@@ -15,6 +15,7 @@ import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.jobs.JobTracker;
+import dev.leakhunter.report.Exhaustion;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.report.SampleLine;
@@ -292,11 +293,17 @@ final class Hunter implements Runnable {
       lastSampledJobs = jobs;
       SamplePipeline.Found found = pipeline.add(model, taken, histogram, true, -1);
       Analysis analysis = found.analysis();
+      boolean newLeak = analysis.verdict() == Verdict.LEAK && (lastAnalysis == null || lastAnalysis.verdict() != Verdict.LEAK);
       lastAnalysis = analysis;
       Report.Sample s = found.sample();
       report.add(s);
       Report built = report.rebuild(analysis);
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
+      if (newLeak) {
+        for (Exhaustion e : Exhaustion.of(built)) {
+          log.info("leak " + e.cluster() + ": " + e.sentence());
+        }
+      }
       if (options.every() == 1) {
         perJobLine.after(histogram, jobs, inFlight);
       }

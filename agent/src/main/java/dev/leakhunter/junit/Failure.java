@@ -2,8 +2,10 @@ package dev.leakhunter.junit;
 
 import dev.leakhunter.growth.GrowthSettings;
 import dev.leakhunter.growth.Suspect;
+import dev.leakhunter.report.Exhaustion;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.report.TextReport;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,7 +25,7 @@ final class Failure {
       case NO_LEAK:
         return null;
       case LEAK:
-        return leakLine(r, check) + "\n\n" + TextReport.render(r);
+        return leakLine(r, check) + runsOut(r) + "\n\n" + TextReport.render(r);
       case INCONCLUSIVE:
       default:
         return inconclusiveLine(r, check) + "\n\n" + TextReport.render(r);
@@ -48,6 +50,12 @@ final class Failure {
     return String.format(Locale.ROOT, "leakhunter: %s keeps growing: %+.3f instances/job, %+.1f bytes/job,"
         + " in two windows of %d jobs%s%s%s%s", lead.type(), lead.instancesPerJob(), lead.bytesPerJob(), check.jobs(),
         ranOn, held, made, others == 0 ? "" : " (and " + others + " more growing type" + (others == 1 ? "" : "s") + ")");
+  }
+
+  /** What the lead leak costs per million jobs, and how many the heap's remaining room lasts. */
+  private static String runsOut(Report r) {
+    List<Exhaustion> leaks = Exhaustion.of(r);
+    return leaks.isEmpty() ? "" : "\nleakhunter: the leak grows " + leaks.get(0).perMillionJobs();
   }
 
   private static String inconclusiveLine(Report r, LeakCheck check) {

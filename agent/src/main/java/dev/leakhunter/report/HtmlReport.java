@@ -23,7 +23,7 @@ public final class HtmlReport {
           + "padding:0 1em;color:#1b1f23;background:#fff}",
       "code,td.n,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}",
       "h1{font-size:1.4em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.6em 0 .4em}",
-      ".meta{color:#57606a}",
+      ".meta{color:#57606a}.runs-out{font-weight:600;color:#cf222e}",
       ".verdict{display:inline-block;padding:.15em .6em;border-radius:4px;font-weight:700;color:#fff}",
       ".leak{background:#cf222e}.no-leak{background:#1a7f37}.inconclusive{background:#9a6700}",
       ".cluster{border:1px solid #d0d7de;border-radius:6px;padding:.6em 1em;margin:.8em 0}",
@@ -74,6 +74,9 @@ public final class HtmlReport {
     if (r.note() != null) {
       h.append("<p class=\"note\">").append(esc(r.note())).append("</p>\n");
     }
+    for (String line : Summary.runsOut(r)) {
+      h.append("<p class=\"runs-out\">runs out: ").append(esc(line)).append("</p>\n");
+    }
   }
 
   private static void cluster(StringBuilder h, Report r, List<Report.SuspectReport> cluster) {
@@ -82,6 +85,10 @@ public final class HtmlReport {
     h.append("<section class=\"cluster\">\n<h3>").append(Summary.clusterWord(r.verdict())).append(' ')
         .append(s.cluster()).append(": <code>").append(esc(s.type())).append("</code></h3>\n")
         .append("<div>").append(sparkline(s)).append(' ').append(esc(TextReport.rates(s))).append("</div>\n");
+    String inAll = Summary.inAll(cluster);
+    if (inAll != null) {
+      h.append("<div class=\"explain\"><strong>").append(esc(inAll)).append("</strong></div>\n");
+    }
     if (cluster.size() > 1) {
       h.append("<div class=\"explain\">growing with it:<ul>\n");
       for (Report.SuspectReport other : cluster.subList(1, cluster.size())) {

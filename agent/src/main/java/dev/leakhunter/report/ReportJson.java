@@ -66,6 +66,21 @@ public final class ReportJson {
       suspects.add(suspect(sr));
     }
     root.put("suspects", suspects);
+    // Derived from the fields above (render and check recompute it for older reports); not read back.
+    List<Object> exhaustion = new ArrayList<>();
+    for (Exhaustion e : Exhaustion.of(r)) {
+      Map<String, Object> m = obj("cluster", e.cluster(), "bytesPerJob", e.bytesPerJob(), "jobsPerSecond", e.jobsPerSecond());
+      m.put("maxHeapBytes", e.maxHeapBytes());
+      m.put("liveBytes", e.liveBytes());
+      m.put("remainingBytes", e.remainingBytes());
+      m.put("jobs", e.jobs());
+      m.put("seconds", e.seconds());
+      m.put("text", e.sentence());
+      exhaustion.add(m);
+    }
+    if (!exhaustion.isEmpty()) {
+      root.put("exhaustion", exhaustion);
+    }
     return JsonWriter.write(root) + "\n";
   }
 

@@ -51,6 +51,35 @@ final class Summary {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
+  /**
+   * When each leak fills the heap, one line per leak ({@code leak 2: } before it when there are
+   * several): at the job rate measured, or per million jobs in a JUnit check's report (no ledger),
+   * whose test loop's pace says nothing of production's.
+   */
+  static List<String> runsOut(Report r) {
+    List<Exhaustion> all = Exhaustion.of(r);
+    List<String> lines = new ArrayList<>();
+    for (Exhaustion e : all) {
+      lines.add((all.size() > 1 ? "leak " + e.cluster() + ": " : "") + (r.cost() == null ? e.perMillionJobs() : e.sentence()));
+    }
+    return lines;
+  }
+
+  /**
+   * What a leak of several types costs per job in all, its lead's shallow figure being only a part
+   * ({@code in all: +252 B/job, its 6 types together}); null for a leak of one type.
+   */
+  static String inAll(List<Report.SuspectReport> cluster) {
+    if (cluster.size() < 2) {
+      return null;
+    }
+    double bytes = 0;
+    for (Report.SuspectReport s : cluster) {
+      bytes += Math.max(0, s.suspect().bytesPerJob());
+    }
+    return "in all: " + Units.signedBytes(bytes) + "/job, its " + cluster.size() + " types together";
+  }
+
   /** {@code LEAK}, {@code NO-LEAK} or {@code INCONCLUSIVE}. */
   static String verdict(Report r) {
     return r.verdict().json().toUpperCase(Locale.ROOT);

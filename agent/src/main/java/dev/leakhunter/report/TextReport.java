@@ -63,6 +63,9 @@ public final class TextReport {
     if (r.note() != null) {
       out.append("         ").append(Units.plain(r.note())).append('\n');
     }
+    for (String line : Summary.runsOut(r)) {
+      out.append("runs out: ").append(Units.plain(line)).append('\n');
+    }
   }
 
   private static void cluster(StringBuilder out, Report r, List<Report.SuspectReport> cluster) {
@@ -70,6 +73,10 @@ public final class TextReport {
     Suspect s = lead.suspect();
     out.append(Summary.clusterWord(r.verdict())).append(' ').append(s.cluster()).append(": ")
         .append(Units.plain(s.type())).append("  ").append(rates(s)).append('\n');
+    String inAll = Summary.inAll(cluster);
+    if (inAll != null) {
+      out.append("  ").append(inAll).append('\n');
+    }
     if (cluster.size() > 1) {
       out.append("  growing with it:\n");
       int width = 0;

@@ -49,6 +49,30 @@ class DemoLeaksIT {
     assertTrue(demo.reportText().contains(plantedType), demo.reportText());
     assertTrue(demo.stderr().contains("[leakhunter] jobs="), "a log line per sample\n" + demo.outputs());
     assertFalse(demo.stderr().contains("WARNING"), "no JVM warning caused by the agent\n" + demo.stderr());
+    whatItCostsIsTheLiveHeapsGrowth(demo, report);
+  }
+
+  /**
+   * The leak's bytes per job (its types together) against the whole live heap's growth per job,
+   * from the samples' totals over the newer half of the run (the planted leak is all that grows),
+   * and the projection in every format and in the log.
+   */
+  @SuppressWarnings("unchecked")
+  private static void whatItCostsIsTheLiveHeapsGrowth(ForkedJvm demo, Map<String, Object> report) throws Exception {
+    List<Map<String, Object>> samples = (List<Map<String, Object>>) report.get("samples");
+    Map<String, Object> from = samples.get(samples.size() / 2);
+    Map<String, Object> to = samples.get(samples.size() - 1);
+    double heapPerJob = (((Number) to.get("liveBytes")).doubleValue() - ((Number) from.get("liveBytes")).doubleValue())
+        / (((Number) to.get("jobs")).doubleValue() - ((Number) from.get("jobs")).doubleValue());
+    Map<String, Object> leak = ((List<Map<String, Object>>) report.get("exhaustion")).get(0);
+    double leakPerJob = ((Number) leak.get("bytesPerJob")).doubleValue();
+    String context = "the leak " + leakPerJob + " B/job, the live heap " + heapPerJob + " B/job\n" + demo.reportText();
+    assertEquals(heapPerJob, leakPerJob, 0.25 * heapPerJob, context);
+    assertTrue(((String) leak.get("text")).startsWith("at "), context);
+    assertTrue(demo.reportText().contains("runs out: at "), context);
+    assertTrue(java.nio.file.Files.readString(demo.reportDir().resolve("leakhunter-report.html")).contains("runs out: at "),
+        "the HTML report says it too");
+    assertTrue(demo.stderr().contains("[leakhunter] leak 1: at "), "said when the verdict turned\n" + demo.stderr());
   }
 
   @ParameterizedTest(name = "--leak={0} is held by {2}")

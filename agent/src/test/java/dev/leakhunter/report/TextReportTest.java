@@ -29,21 +29,24 @@ class TextReportTest {
     List<String> lines = lines(text);
     int lead = lines.indexOf("Leak 1: com.acme.OrderRecord  +1.00 instances/job  +88 B/job  (confidence 0.99)");
     assertTrue(lead > 0, text);
-    assertEquals("  growing with it:", lines.get(lead + 1));
-    assertEquals("    java.lang.String  +1.00 instances/job  +24 B/job  (confidence 0.97)", lines.get(lead + 2));
+    // The lead's shallow bytes are a part of the leak: the line after it gives the whole.
+    assertEquals("  in all: +112 B/job, its 2 types together", lines.get(lead + 1));
+    assertEquals("  growing with it:", lines.get(lead + 2));
+    assertEquals("    java.lang.String  +1.00 instances/job  +24 B/job  (confidence 0.97)", lines.get(lead + 3));
     assertEquals("  held by static com.acme.Worker.processed via java.util.ArrayList -> java.lang.Object[]"
-        + " -> com.acme.OrderRecord  (+112 B/job)", lines.get(lead + 3));
-    assertEquals("  allocated at com.acme.OrderRecord.<init>(OrderRecord.java:12)  (380 survivors)", lines.get(lead + 4));
-    assertEquals("          from com.acme.Worker.handle(Worker.java:42)", lines.get(lead + 5));
-    assertEquals("          from com.acme.Worker.run(Worker.java:17)", lines.get(lead + 6));
-    assertEquals("          ... 1 more frame", lines.get(lead + 7));
+        + " -> com.acme.OrderRecord  (+112 B/job)", lines.get(lead + 4));
+    assertEquals("  allocated at com.acme.OrderRecord.<init>(OrderRecord.java:12)  (380 survivors)", lines.get(lead + 5));
+    assertEquals("          from com.acme.Worker.handle(Worker.java:42)", lines.get(lead + 6));
+    assertEquals("          from com.acme.Worker.run(Worker.java:17)", lines.get(lead + 7));
+    assertEquals("          ... 1 more frame", lines.get(lead + 8));
 
     int second = lines.indexOf("Leak 2: java.lang.Thread  +0.25 instances/job  +92 B/job  (confidence 0.93)");
     assertTrue(second > lead, text);
-    assertEquals("    com.acme.Worker$$Lambda$41  +0.25 instances/job  +4 B/job  (confidence 0.91)", lines.get(second + 2));
+    assertEquals("  in all: +96 B/job, its 2 types together", lines.get(second + 1));
+    assertEquals("    com.acme.Worker$$Lambda$41  +0.25 instances/job  +4 B/job  (confidence 0.91)", lines.get(second + 3));
     assertEquals("  held by static java.lang.ApplicationShutdownHooks.hooks via java.util.IdentityHashMap"
-        + " -> java.lang.Object[] -> java.lang.Thread  (+96 B/job)", lines.get(second + 3));
-    assertEquals("  allocated at com.acme.Worker.registerCleanup(Worker.java:88)  (95 survivors)", lines.get(second + 4));
+        + " -> java.lang.Object[] -> java.lang.Thread  (+96 B/job)", lines.get(second + 4));
+    assertEquals("  allocated at com.acme.Worker.registerCleanup(Worker.java:88)  (95 survivors)", lines.get(second + 5));
   }
 
   @Test
