@@ -15,6 +15,7 @@ import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.jobs.JobTracker;
+import dev.leakhunter.publish.JfrEvents;
 import dev.leakhunter.report.Exhaustion;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Retention;
@@ -74,6 +75,7 @@ final class Hunter implements Runnable {
   private final GrowthModel model = new GrowthModel(GrowthSettings.defaults());
   private final HuntReport report;
   private final PerJobLine perJobLine;
+  private final JfrEvents jfr = new JfrEvents();
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
   // publishes it to the sampler).
@@ -299,6 +301,7 @@ final class Hunter implements Runnable {
       report.add(s);
       Report built = report.rebuild(analysis);
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
+      jfr.afterCensus(s, built);
       if (newLeak) {
         for (Exhaustion e : Exhaustion.of(built)) {
           log.info("leak " + e.cluster() + ": " + e.sentence());

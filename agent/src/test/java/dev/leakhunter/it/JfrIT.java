@@ -1,0 +1,73 @@
+package dev.leakhunter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hunt's findings in a flight recording, read back with the JDK's own {@code jfr} tool, as an
+ * operator would; and no JFR work at all in a JVM that records nothing.
+ */
+class JfrIT {
+  static final Path JFR = ForkedJvm.JAVA.resolveSibling("jfr");
+
+  @Test
+  void aRecordingOfTheDemoHoldsItsCensusesAndThePlantedSuspect() throws Exception {
+    Path recording = ForkedJvm.WORK.resolve("jfr-demo.jfr");
+    Files.deleteIfExists(recording);
+    ForkedJvm demo = ForkedJvm.start("jfr-demo", List.of(), ForkedJvm.JAVA,
+        List.of("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true"),
+        DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log", "--jobs=" + DemoLeaksIT.RUN_JOBS,
+        "--rate=" + DemoLeaksIT.RATE, "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+    assertTrue(Files.size(recording) > 0, "the JVM dumped its recording\n" + demo.outputs());
+
+    String census = print("dev.leakhunter.Census", recording);
+    Matcher jobs = Pattern.compile("jobs = (\\d+)").matcher(census);
+    List<Long> at = new ArrayList<>();
+    while (jobs.find()) {
+      at.add(Long.parseLong(jobs.group(1)));
+    }
+    assertTrue(at.size() >= 8, "a census event per census\n" + census);
+    assertTrue(census.contains("verdict = \"leak\""), census);
+    assertTrue(census.contains("liveBytes = "), census);
+
+    String suspects = print("dev.leakhunter.LeakSuspect", recording);
+    assertTrue(suspects.contains("type = \"dev.leakhunter.demo.orders.Order\""), suspects);
+    assertTrue(suspects.contains("root = \"dev.leakhunter.demo.Worker.processed (job receiver)\""),
+        "an event once the root is known\n" + suspects);
+    // Written when the suspects change, not at every census.
+    int events = suspects.split("dev\\.leakhunter\\.LeakSuspect \\{", -1).length - 1;
+    assertTrue(events < at.size() * 6, events + " suspect events over " + at.size() + " censuses\n" + suspects);
+  }
+
+  @Test
+  void withoutARecordingTheEventClassesAreNeverLoaded() throws Exception {
+    ForkedJvm demo = ForkedJvm.start("jfr-none", List.of(), ForkedJvm.JAVA, List.of("-Xlog:class+load=info"),
+        DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log", "--jobs=400", "--rate=200", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(120), demo.outputs());
+    String loaded = demo.stdout();
+    assertTrue(loaded.contains("dev.leakhunter.publish.JfrEvents"), "the class log is there\n" + demo.outputs());
+    assertFalse(loaded.contains("dev.leakhunter.publish.CensusEvent"), "no event class loaded");
+    assertFalse(loaded.contains("dev.leakhunter.publish.LeakSuspectEvent"), "no event class loaded");
+    assertFalse(loaded.contains("jdk.jfr.Event "), "JFR's event machinery not loaded");
+  }
+
+  private static String print(String event, Path recording) throws Exception {
+    Process p = new ProcessBuilder(JFR.toString(), "print", "--events", event, recording.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jfr print ended");
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+}
