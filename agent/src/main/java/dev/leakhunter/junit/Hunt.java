@@ -167,12 +167,10 @@ final class Hunt {
     }
     List<Suspect> both = new ArrayList<>();
     Set<String> once = new HashSet<>(before);
-    int cluster = 0;
     for (Suspect s : second.suspects()) {
       if (before.contains(s.type())) {
         both.add(s);
         once.remove(s.type());
-        cluster = Math.max(cluster, s.cluster());
       } else {
         once.add(s.type());
       }
@@ -182,9 +180,13 @@ final class Hunt {
     String waiting = null;
     if (watch != null) {
       Set<String> stepped = new TreeSet<>();
+      // Beside a confirmed leak, such an array is most often its collection's backing array (an
+      // ArrayList's Object[] grows by half in steps as its elements come): it joins the first leak
+      // rather than read as a second one. Alone, it is the leak.
+      int joins = both.isEmpty() ? 1 : both.get(0).cluster();
       for (Suspect s : watch.confirmed()) {
         if (once.remove(s.type())) {
-          both.add(new Suspect(s.type(), s.instancesPerJob(), s.bytesPerJob(), s.confidence(), ++cluster, s.series()));
+          both.add(new Suspect(s.type(), s.instancesPerJob(), s.bytesPerJob(), s.confidence(), joins, s.series()));
           stepped.add(s.type());
         }
       }
