@@ -1,6 +1,7 @@
 package dev.leakhunter.agent;
 
 import dev.leakhunter.jobs.JobPattern;
+import dev.leakhunter.publish.JmxPublisher;
 import dev.leakhunter.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -27,6 +28,7 @@ public final class AgentOptions {
   public static final String TRACE = "trace";
   public static final String REPORT = "report";
   public static final String QUIET = "quiet";
+  public static final String JMX = "jmx";
 
   public static final String DEFAULT_OUT = "leakhunter";
   public static final int DEFAULT_WARMUP = 20;
@@ -38,7 +40,7 @@ public final class AgentOptions {
   private static final long MAX_MAX_PAUSE_NANOS = TimeUnit.HOURS.toNanos(1);
   public static final Set<ReportFormat> DEFAULT_REPORT = EnumSet.allOf(ReportFormat.class);
 
-  private static final List<String> KEYS = List.of(JOBS, OUT, WARMUP, EVERY, OVERHEAD, MAXPAUSE, TRACE, REPORT, QUIET);
+  private static final List<String> KEYS = List.of(JOBS, OUT, WARMUP, EVERY, OVERHEAD, MAXPAUSE, TRACE, REPORT, QUIET, JMX);
   // A comma starts a new option only when "key=" follows, so values (paths) may hold commas.
   private static final Pattern OPTION_SEPARATOR = Pattern.compile(",(?=[a-zA-Z0-9_\\-]+=)");
 
@@ -51,9 +53,11 @@ public final class AgentOptions {
   private final String trace;
   private final Set<ReportFormat> report;
   private final boolean quiet;
+  private final JmxPublisher.Mode jmx;
 
   private AgentOptions(List<JobPattern> jobs, Path out, int warmup, int every, double overheadPercent,
-                       long maxPauseNanos, String trace, Set<ReportFormat> report, boolean quiet) {
+                       long maxPauseNanos, String trace, Set<ReportFormat> report, boolean quiet,
+                       JmxPublisher.Mode jmx) {
     this.jobs = List.copyOf(jobs);
     this.out = out;
     this.warmup = warmup;
@@ -63,6 +67,7 @@ public final class AgentOptions {
     this.trace = trace;
     this.report = Set.copyOf(report);
     this.quiet = quiet;
+    this.jmx = jmx;
   }
 
   public static AgentOptions parse(String options) throws OptionException {
@@ -97,7 +102,8 @@ public final class AgentOptions {
         maxPause(given.get(MAXPAUSE)),
         trace(given.get(TRACE)),
         report(given.get(REPORT)),
-        quiet(given.get(QUIET)));
+        quiet(given.get(QUIET)),
+        jmx(given.get(JMX)));
   }
 
   private static List<JobPattern> jobs(String value) throws OptionException {
@@ -212,6 +218,14 @@ public final class AgentOptions {
     throw bad(QUIET, value, "expected true or false, e.g. quiet=true");
   }
 
+  private static JmxPublisher.Mode jmx(String value) throws OptionException {
+    JmxPublisher.Mode mode = JmxPublisher.Mode.parse(value == null ? "auto" : value);
+    if (mode == null) {
+      throw bad(JMX, value, "expected auto (the MBean once the JVM has an MBean server), true or false, e.g. jmx=true");
+    }
+    return mode;
+  }
+
   private static Integer wholeNumber(String value) {
     try {
       return Integer.valueOf(value);
@@ -267,6 +281,11 @@ public final class AgentOptions {
     return quiet;
   }
 
+  /** When the MBean is registered: see {@link JmxPublisher}. */
+  public JmxPublisher.Mode jmx() {
+    return jmx;
+  }
+
   /** The effective options, defaults included, in the order of DESIGN; for the report. */
   public Map<String, String> asMap() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -288,6 +307,7 @@ public final class AgentOptions {
     }
     m.put(REPORT, formats.toString());
     m.put(QUIET, Boolean.toString(quiet));
+    m.put(JMX, jmx.id());
     return m;
   }
 

@@ -16,12 +16,14 @@ import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.hunt.SamplePipeline;
 import dev.leakhunter.jobs.JobTracker;
 import dev.leakhunter.publish.JfrEvents;
+import dev.leakhunter.publish.JmxPublisher;
 import dev.leakhunter.report.Exhaustion;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.report.SampleLine;
 import dev.leakhunter.report.Units;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -76,6 +78,7 @@ final class Hunter implements Runnable {
   private final HuntReport report;
   private final PerJobLine perJobLine;
   private final JfrEvents jfr = new JfrEvents();
+  private final JmxPublisher jmx;
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
   // publishes it to the sampler).
@@ -111,6 +114,18 @@ final class Hunter implements Runnable {
     this.schedule = SamplingSchedule.of(options, now);
     this.report = new HuntReport(options, log, explainer, allocations, this::ledger);
     this.perJobLine = new PerJobLine(log);
+    this.jmx = new JmxPublisher(options.jmx(), this::currentReport, this::writeReportNow, log::info);
+  }
+
+  /** The report in its formats now, for the MBean's writeReport: the paths written. */
+  private List<String> writeReportNow() {
+    List<String> paths = new ArrayList<>();
+    synchronized (sampling) {
+      for (Path p : report.write(report.current(), true)) {
+        paths.add(p.toAbsolutePath().toString());
+      }
+    }
+    return paths;
   }
 
   /** Before {@link #start()}: the sampler says once when no job is ever seen. */
@@ -302,6 +317,7 @@ final class Hunter implements Runnable {
       Report built = report.rebuild(analysis);
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
       jfr.afterCensus(s, built);
+      jmx.afterCensus(built.withCost(ledger()));
       if (newLeak) {
         for (Exhaustion e : Exhaustion.of(built)) {
           log.info("leak " + e.cluster() + ": " + e.sentence());
@@ -448,6 +464,7 @@ final class Hunter implements Runnable {
    * daemon's jobs went on).
    */
   List<Path> writeFinalReport() {
+    jmx.close();
     try {
       List<Path> written = report.write(report.current(), true);
       if (!written.isEmpty()) {

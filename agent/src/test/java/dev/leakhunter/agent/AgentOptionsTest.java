@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leakhunter.publish.JmxPublisher;
 import dev.leakhunter.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -29,12 +30,14 @@ class AgentOptionsTest {
     assertEquals("1s", o.asMap().get("maxpause"));
     assertEquals(EnumSet.allOf(ReportFormat.class), o.report());
     assertFalse(o.quiet());
+    assertEquals(JmxPublisher.Mode.AUTO, o.jmx());
   }
 
   @Test
   void everyKeyIsParsed() throws Exception {
     AgentOptions o = AgentOptions.parse(
-        "jobs=com.acme.*#run:com.acme.Mailer#send*,out=/tmp/a,b,warmup=0,every=50,overhead=1.5%,report=json:txt,quiet=true");
+        "jobs=com.acme.*#run:com.acme.Mailer#send*,out=/tmp/a,b,warmup=0,every=50,overhead=1.5%,report=json:txt,quiet=true,"
+            + "jmx=true");
     assertEquals(2, o.jobs().size());
     assertEquals("com.acme.*", o.jobs().get(0).type());
     assertEquals("send*", o.jobs().get(1).method());
@@ -45,12 +48,14 @@ class AgentOptionsTest {
     assertEquals(1.5, o.overheadPercent());
     assertEquals(EnumSet.of(ReportFormat.JSON, ReportFormat.TXT), o.report());
     assertTrue(o.quiet());
+    assertEquals(JmxPublisher.Mode.ON, o.jmx());
+    assertEquals(JmxPublisher.Mode.OFF, AgentOptions.parse("jobs=a.B#c,jmx=false").jmx());
   }
 
   @Test
   void effectiveOptionsAreReportedInDesignOrder() throws Exception {
     AgentOptions o = AgentOptions.parse("warmup=5,jobs=a.B#c,every=auto");
-    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "maxpause", "report", "quiet"), List.copyOf(o.asMap().keySet()));
+    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "maxpause", "report", "quiet", "jmx"), List.copyOf(o.asMap().keySet()));
     assertEquals("a.B#c", o.asMap().get("jobs"));
     assertEquals("auto", o.asMap().get("every"));
     assertEquals("2", o.asMap().get("overhead"));
@@ -86,6 +91,8 @@ class AgentOptionsTest {
       "jobs=a.B#c,report=pdf     | report | expected formats among json, txt, html",
       "jobs=a.B#c,report=        | report | report=",
       "jobs=a.B#c,quiet=yes      | quiet  | expected true or false",
+      "jobs=a.B#c,jmx=yes        | jmx    | expected auto (the MBean once the JVM has an MBean server), true or false",
+      "jobs=a.B#c,jmx=           | jmx    | jmx=",
       "jobs=a.B#c,out=           | out    | expected a directory",
       "jobs=a.B#c,color=red      | color  | unknown option 'color'; valid options are jobs, out, warmup",
       "jobs=a.B#c,warmup=1,warmup=2 | warmup | given twice",

@@ -1,0 +1,178 @@
+package dev.leakhunter.publish;
+
+import dev.leakhunter.report.Report;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import javax.management.openmbean.CompositeDataSupport;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+import javax.management.openmbean.TabularData;
+import javax.management.openmbean.TabularDataSupport;
+import javax.management.openmbean.TabularType;
+
+/**
+ * Registers {@code dev.leakhunter:type=LeakHunter} and keeps it at the newest census's report.
+ *
+ * <p>Creating the platform MBean server costs a JVM that never used JMX tens of milliseconds and
+ * several MB (docs/performance.md), so by default ({@code jmx=auto}) the MBean is registered only
+ * once the host has an MBean server of its own (a JMX exporter agent, a framework, a remote JMX
+ * port): checked after each census, a list lookup. {@code jmx=true} creates it; {@code jmx=false}
+ * never registers. A failure to register is said once and the hunt goes on.
+ */
+public final class JmxPublisher implements LeakHunterMBean {
+  /** Suspect rows at most: a metric series per row, so the cardinality stays bounded. */
+  public static final int TOP = 10;
+  public static final String OBJECT_NAME = "dev.leakhunter:type=LeakHunter";
+
+  /** The {@code jmx} option. */
+  public enum Mode {
+    AUTO, ON, OFF;
+
+    /** {@code auto}, {@code true} or {@code false}; null for anything else. */
+    public static Mode parse(String value) {
+      switch (value) {
+        case "auto":
+          return AUTO;
+        case "true":
+          return ON;
+        case "false":
+          return OFF;
+        default:
+          return null;
+      }
+    }
+
+    public String id() {
+      return this == AUTO ? "auto" : this == ON ? "true" : "false";
+    }
+  }
+
+  private static final String[] ITEMS = {"type", "cluster", "instancesPerJob", "bytesPerJob", "confidence", "root"};
+  private static final TabularType SUSPECTS = suspectsType();
+
+  private final Mode mode;
+  private final Supplier<Report> current;
+  private final Supplier<List<String>> write;
+  private final java.util.function.Consumer<String> log;
+  private volatile Report latest;
+  private MBeanServer registeredIn;
+  private boolean failed;
+
+  /**
+   * @param current the report as of now (for a client that asks between censuses, nothing is rebuilt:
+   *                the newest census's report is kept)
+   * @param write   writes the report now and says where
+   */
+  public JmxPublisher(Mode mode, Supplier<Report> current, Supplier<List<String>> write,
+                      java.util.function.Consumer<String> log) {
+    this.mode = mode;
+    this.current = current;
+    this.write = write;
+    this.log = log;
+  }
+
+  /** After each census, on the sampler thread: the newest report, and the MBean registered when due. */
+  public void afterCensus(Report report) {
+    latest = report;
+    if (registeredIn != null || failed || mode == Mode.OFF) {
+      return;
+    }
+    if (mode == Mode.AUTO && MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+      return;
+    }
+    try {
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      server.registerMBean(new StandardMBean(this, LeakHunterMBean.class), new ObjectName(OBJECT_NAME));
+      registeredIn = server;
+      log.accept("MBean " + OBJECT_NAME + " registered" + (mode == Mode.AUTO ? " (the JVM has an MBean server)" : ""));
+    } catch (Exception | LinkageError e) {
+      failed = true;
+      log.accept("MBean " + OBJECT_NAME + " not registered: " + e);
+    }
+  }
+
+  /** At detach or shutdown: the MBean goes with the hunt. */
+  public void close() {
+    MBeanServer server = registeredIn;
+    registeredIn = null;
+    if (server != null) {
+      try {
+        server.unregisterMBean(new ObjectName(OBJECT_NAME));
+      } catch (Exception e) {
+        // already gone
+      }
+    }
+  }
+
+  private Report report() {
+    Report r = latest;
+    return r != null ? r : current.get();
+  }
+
+  @Override
+  public String getVerdict() {
+    return report().verdict().json();
+  }
+
+  @Override
+  public int getLeaking() {
+    return report().verdict() == dev.leakhunter.growth.Verdict.LEAK ? 1 : 0;
+  }
+
+  @Override
+  public long getJobsCompleted() {
+    return report().jobs().completed();
+  }
+
+  @Override
+  public int getSamples() {
+    return report().samples().size();
+  }
+
+  @Override
+  public double getOverheadPercent() {
+    Report.Cost cost = report().cost();
+    return cost == null ? 0 : cost.percent();
+  }
+
+  @Override
+  public TabularData getSuspects() {
+    TabularDataSupport rows = new TabularDataSupport(SUSPECTS);
+    List<Report.SuspectReport> suspects = report().suspects();
+    try {
+      for (Report.SuspectReport s : suspects.subList(0, Math.min(TOP, suspects.size()))) {
+        rows.put(new CompositeDataSupport(SUSPECTS.getRowType(), ITEMS, new Object[] {s.suspect().type(),
+            s.suspect().cluster(), s.suspect().instancesPerJob(), s.suspect().bytesPerJob(), s.suspect().confidence(),
+            s.roots().isEmpty() ? "" : s.roots().get(0).root()}));
+      }
+    } catch (OpenDataException e) {
+      throw new IllegalStateException(e); // the row type is ours: not reached
+    }
+    return rows;
+  }
+
+  @Override
+  public String writeReport() {
+    return String.join("\n", write.get());
+  }
+
+  private static TabularType suspectsType() {
+    try {
+      OpenType<?>[] types = {SimpleType.STRING, SimpleType.INTEGER, SimpleType.DOUBLE, SimpleType.DOUBLE,
+          SimpleType.DOUBLE, SimpleType.STRING};
+      CompositeType row = new CompositeType("Suspect", "a type that keeps growing per job", ITEMS,
+          new String[] {"type", "the leak it grows with (1: the largest)", "instances per job", "bytes per job",
+              "0..1", "what holds it, empty until known"}, types);
+      return new TabularType("Suspects", "the top suspects", row, new String[] {"type"});
+    } catch (OpenDataException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}
