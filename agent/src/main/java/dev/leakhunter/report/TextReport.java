@@ -79,17 +79,48 @@ public final class TextReport {
     }
     if (cluster.size() > 1) {
       out.append("  growing with it:\n");
-      int width = 0;
+      // The application's own types by name; the JDK's (strings, arrays, maps: what any leak
+      // holds) folded into one line when there are several, the full list in the JSON and HTML.
+      List<Report.SuspectReport> shown = new ArrayList<>();
+      List<Report.SuspectReport> jdk = new ArrayList<>();
       for (Report.SuspectReport other : cluster.subList(1, cluster.size())) {
+        (jdkType(other.suspect().type()) ? jdk : shown).add(other);
+      }
+      if (jdk.size() < FOLD_JDK_TYPES) {
+        shown.addAll(jdk);
+        jdk.clear();
+      }
+      int width = 0;
+      for (Report.SuspectReport other : shown) {
         width = Math.max(width, Units.plain(other.suspect().type()).length());
       }
-      for (Report.SuspectReport other : cluster.subList(1, cluster.size())) {
+      for (Report.SuspectReport other : shown) {
         out.append("    ").append(pad(Units.plain(other.suspect().type()), width)).append("  ")
             .append(rates(other.suspect())).append('\n');
+      }
+      if (!jdk.isEmpty()) {
+        out.append("    ").append(jdkLine(jdk)).append('\n');
       }
     }
     roots(out, lead.roots());
     sites(out, lead.suspect().type(), lead.allocationSites());
+  }
+
+  /** From this many JDK types growing with a leak, they are one line. */
+  static final int FOLD_JDK_TYPES = 3;
+
+  /** {@code 4 JDK types  +160 B/job in all  (byte[], java.lang.String, java.util.ArrayList, ...)} */
+  private static String jdkLine(List<Report.SuspectReport> jdk) {
+    double bytes = 0;
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < jdk.size(); i++) {
+      bytes += Math.max(0, jdk.get(i).suspect().bytesPerJob());
+      if (i < 3) {
+        names.append(i == 0 ? "" : ", ").append(Units.plain(jdk.get(i).suspect().type()));
+      }
+    }
+    return jdk.size() + " JDK types  " + Units.signedBytes(bytes) + "/job in all  (" + names
+        + (jdk.size() > 3 ? ", ..." : "") + ")";
   }
 
   /** Arrays and the JDK's classes, whose constructors the agent does not follow. */

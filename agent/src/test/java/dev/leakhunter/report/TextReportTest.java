@@ -50,6 +50,28 @@ class TextReportTest {
   }
 
   @Test
+  void theJdkTypesGrowingWithALeakAreOneLineAndTheApplicationsAreNamed() {
+    List<Report.SuspectReport> cluster = new java.util.ArrayList<>();
+    String[][] types = {{"com.acme.Order", "19"}, {"com.acme.LineItem", "75"}, {"byte[]", "79"},
+        {"java.lang.String", "56"}, {"java.lang.Object[]", "16"}, {"java.util.ArrayList", "8"}};
+    for (String[] t : types) {
+      cluster.add(new Report.SuspectReport(new dev.leakhunter.growth.Suspect(t[0], 0.33, Double.parseDouble(t[1]), 1.0,
+          1, Reports.series(0.33, 24, 200)), List.of(), List.of()));
+    }
+    Report r = new Report(Report.SCHEMA, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
+        Reports.samples(200, 253), dev.leakhunter.growth.Verdict.LEAK, null, cluster);
+    List<String> lines = lines(TextReport.render(r));
+    int lead = lines.indexOf("Leak 1: com.acme.Order  +0.33 instances/job  +19 B/job  (confidence 1.00)");
+    assertTrue(lead > 0, String.join("\n", lines));
+    assertEquals("  in all: +253 B/job, its 6 types together", lines.get(lead + 1));
+    assertEquals("    com.acme.LineItem  +0.33 instances/job  +75 B/job  (confidence 1.00)", lines.get(lead + 3));
+    assertEquals("    4 JDK types  +159 B/job in all  (byte[], java.lang.String, java.lang.Object[], ...)",
+        lines.get(lead + 4));
+    // The JSON keeps every type.
+    assertEquals(6, ReportJson.read(ReportJson.write(r)).suspects().size());
+  }
+
+  @Test
   void saysWhenRootsAndSitesAreNotKnownYet() {
     Report r = Reports.leakOf(new Suspect("byte[]", 1.0, 1229.0, 0.95, 1, Reports.series(1.0, 1229, 200)),
         List.of(), List.of());
