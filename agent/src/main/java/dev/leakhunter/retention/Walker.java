@@ -99,6 +99,9 @@ final class Walker {
   private final class ClassInfo {
     int id;
     final String name;
+    // The name in paths: a generated class's counter collapsed (GeneratedNames), so that one class
+    // per job is one hop, as one class per loader is.
+    final String hopName;
     final boolean skip;
     final boolean leaf;
     final boolean classEdge;
@@ -109,6 +112,7 @@ final class Walker {
 
     ClassInfo(Class<?> type, List<String> targets, Set<Class<?>> receiverClasses) {
       name = TypeNames.toJavaName(type.getName());
+      hopName = GeneratedNames.collapse(name);
       target = targets.indexOf(name);
       skip = ownType.test(name);
       receiver = receiverClasses.contains(type);
@@ -277,8 +281,9 @@ final class Walker {
       ClassInfo i = classes.get(type);
       if (i == null) {
         i = new ClassInfo(type, targets, receiverClasses);
-        // by name: a class defined again by each of many loaders is one hop, not one per loader
-        Integer id = ids.putIfAbsent(i.name, ids.size());
+        // by name: a class defined again by each of many loaders is one hop, not one per loader,
+        // and so is a class generated anew per job (Tpl0000105, Tpl0000106: Tpl*)
+        Integer id = ids.putIfAbsent(i.hopName, ids.size());
         i.id = id == null ? ids.size() - 1 : id;
         classes.put(type, i);
       }
@@ -430,17 +435,17 @@ final class Walker {
       ClassInfo holder = branchInfo[b];
       int hop = branchHop[b];
       if (hop == HOP_ELEMENT) {
-        return holder.name;
+        return holder.hopName;
       }
       if (hop == HOP_CLASS) {
-        return holder.name + ".<class>";
+        return holder.hopName + ".<class>";
       }
       if (hop == HOP_LOADER) {
         int p = branchParent[b];
         return p >= 0 && branchInfo[p] != null && branchHop[p] == HOP_CLASS
-            ? "java.lang.Class(" + branchInfo[p].name + ").<loader>" : "java.lang.Class.<loader>";
+            ? "java.lang.Class(" + branchInfo[p].hopName + ").<loader>" : "java.lang.Class.<loader>";
       }
-      String label = holder.name + "." + holder.fields[hop].getName();
+      String label = holder.hopName + "." + holder.fields[hop].getName();
       if (holder.name.equals(TL_ENTRY)) {
         label += threadLocalOf(example);
       }

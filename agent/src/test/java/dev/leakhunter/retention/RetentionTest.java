@@ -209,6 +209,32 @@ class RetentionTest {
   }
 
   @Test
+  void classesGeneratedPerJobUnderGeneratedNamesAreOnePath() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      Holders.Plugins.LOADED.add(new Holders.TemplateLoader().compile("Tpl000010" + i));
+    }
+    Explanation e = retention().explain(10, List.of(target(Holders.TemplateLoader.class)), List.of());
+    List<Holding> found = e.of(Holders.TemplateLoader.class.getName());
+    assertEquals(1, found.size(), "one root, one line: " + found);
+    assertEquals(List.of("java.util.ArrayList.elementData", "java.lang.Object[]",
+        "dev.leakhunter.testhost.tmpl.Tpl*.<class>", "java.lang.Class(dev.leakhunter.testhost.tmpl.Tpl*).<loader>",
+        "dev.leakhunter.testhost.Holders$TemplateLoader"), found.get(0).path());
+    assertEquals(3, found.get(0).instances());
+  }
+
+  @Test
+  void generatedCountersCollapseAndOrdinaryNumbersStay() {
+    assertEquals("com.acme.tmpl.Tpl*", GeneratedNames.collapse("com.acme.tmpl.Tpl0000105"));
+    assertEquals("jdk.proxy2.$Proxy*", GeneratedNames.collapse("jdk.proxy2.$Proxy17"));
+    assertEquals("jdk.internal.reflect.GeneratedMethodAccessor*",
+        GeneratedNames.collapse("jdk.internal.reflect.GeneratedMethodAccessor42"));
+    assertEquals("com.acme.Tpl*$Row[]", GeneratedNames.collapse("com.acme.Tpl20240101$Row[]"));
+    assertEquals("com.acme.Sha256", GeneratedNames.collapse("com.acme.Sha256"));
+    assertEquals("com.acme.v2024.Job", GeneratedNames.collapse("com.acme.v2024.Job"));
+    assertEquals("com.acme.Worker$$Lambda$14", GeneratedNames.collapse("com.acme.Worker$$Lambda$14"));
+  }
+
+  @Test
   void theWalkStopsAtItsObjectCapAndSaysSo() {
     Retention small = new Retention(inst, access, AgentPackages::isAgentType, new WalkLimits(1_000, 10_000_000_000L, 1_000));
     Explanation e = small.explain(10, List.of(target(Holders.Payload.class)), List.of());

@@ -97,4 +97,28 @@ public final class Holders {
       }
     }
   }
+
+  /** A template engine's loader: one per template, each compiling a class of its own generated name. */
+  public static final class TemplateLoader extends ClassLoader {
+    public TemplateLoader() {
+      super("templates", Holders.class.getClassLoader());
+    }
+
+    /** An instance of {@code dev.leakhunter.testhost.tmpl.NAME}, a class made here with ASM. */
+    public Object compile(String name) throws Exception {
+      String internal = "dev/leakhunter/testhost/tmpl/" + name;
+      org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_FRAMES);
+      cw.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, internal, null, "java/lang/Object", null);
+      org.objectweb.asm.MethodVisitor init = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+      init.visitCode();
+      init.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, 0);
+      init.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      init.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+      init.visitMaxs(1, 1);
+      init.visitEnd();
+      cw.visitEnd();
+      byte[] b = cw.toByteArray();
+      return defineClass(internal.replace('/', '.'), b, 0, b.length).getDeclaredConstructor().newInstance();
+    }
+  }
 }
