@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  */
 public final class DeepAccess {
 
-  // Modules whose objects real leaks go through: collections, threads, futures, JUL handlers.
-  private static final String[] MODULES = {"java.base", "java.logging"};
+  // Modules whose objects real leaks go through: collections, threads, futures, JUL handlers, the
+  // platform MBean server's registry.
+  private static final String[] MODULES = {"java.base", "java.logging", "java.management"};
 
   private final Predicate<AccessibleObject> opener;
   private final boolean deep;

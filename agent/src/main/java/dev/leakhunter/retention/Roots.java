@@ -23,10 +23,14 @@ import java.util.logging.Logger;
  */
 final class Roots {
 
-  /** JDK statics that per-job leaks are known to go through (shutdown hooks, delete-on-exit). */
+  /**
+   * JDK statics that per-job leaks are known to go through: shutdown hooks, delete-on-exit, the
+   * platform MBean server (an MBean registered per connection or cache and never unregistered).
+   */
   static final List<String[]> JDK_REGISTRIES = List.of(
       new String[] {"java.lang.ApplicationShutdownHooks", "hooks"},
-      new String[] {"java.io.DeleteOnExitHook", "files"});
+      new String[] {"java.io.DeleteOnExitHook", "files"},
+      new String[] {"java.lang.management.ManagementFactory", "platformMBeanServer"});
   private static final String JUL_MANAGER = "java.util.logging.LogManager";
   private static final int MAX_LOGGERS = 1_000;
 

@@ -60,6 +60,7 @@ class CatalogueFastIT {
       {"ByteChunks", "byte[]"},
       {"ConcurrentKinds", "dev.leakhunter.catalogue.ConcurrentKinds$Receipt"},
       {"ShutdownHookPerJob", "dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook"},
+      {"MBeanPerJob", "dev.leakhunter.catalogue.MBeanPerJob$ConnectionStats"},
       {"BoundedLru", ""},
       {"LazySingletonAndSpike", ""},
       {"SoftCache", ""},

@@ -51,6 +51,7 @@ class CatalogueIT {
       "ByteChunks         | 9  | byte[]                                                 | static dev.leakhunter.catalogue.ByteChunks.CHUNKS | -",
       "ConcurrentKinds    | 10 | dev.leakhunter.catalogue.ConcurrentKinds$Receipt       | static dev.leakhunter.catalogue.ConcurrentKinds.RECEIPTS | dev.leakhunter.catalogue.ConcurrentKinds.job(",
       "ShutdownHookPerJob | 11 | dev.leakhunter.catalogue.ShutdownHookPerJob$CleanupHook | static java.lang.ApplicationShutdownHooks.hooks | dev.leakhunter.catalogue.ShutdownHookPerJob.job(",
+      "MBeanPerJob        | 12 | dev.leakhunter.catalogue.MBeanPerJob$ConnectionStats  | static java.lang.management.ManagementFactory.platformMBeanServer | dev.leakhunter.catalogue.MBeanPerJob.job(",
   })
   void eachLeakIsNamedLedByItsPlantedTypeHeldByItsRootAndAllocatedInItsJob(String fixture, int number, String planted,
                                                                           String root, String site) throws Exception {
@@ -93,10 +94,10 @@ class CatalogueIT {
 
   @ParameterizedTest(name = "{0} (control)")
   @CsvSource({
-      "BoundedLru,            12",
-      "LazySingletonAndSpike, 13",
-      "SoftCache,             14",
-      "ConcurrentNoLeak,      15",
+      "BoundedLru,            13",
+      "LazySingletonAndSpike, 14",
+      "SoftCache,             15",
+      "ConcurrentNoLeak,      16",
   })
   void eachControlEndsWithNoSuspect(String fixture, int number) throws Exception {
     ForkedJvm jvm = run(fixture, RUN_JOBS);
