@@ -40,4 +40,19 @@ public final class AgentLog {
   public void error(String what, Throwable t) {
     error(what + ": " + t);
   }
+
+  /**
+   * An error with a block of text under it, each line prefixed, printed even with {@code quiet}:
+   * the final report when it could not be written, so that nothing of the hunt is lost.
+   */
+  public void errorBlock(String message, String block) {
+    StringBuilder out = new StringBuilder("[leakhunter] error: ").append(message).append('\n');
+    for (String line : block.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        out.append("[leakhunter]   ").append(line).append('\n');
+      }
+    }
+    err.print(out);
+    err.flush();
+  }
 }

@@ -200,7 +200,10 @@ final class HuntReport {
       lastWriteNanos = System.nanoTime();
       return written;
     } catch (Exception e) {
-      log.error("could not write the report to " + options.out().toAbsolutePath(), e);
+      // Said once per distinct failure (AgentLog); the next sample retries, and the final report
+      // goes to stderr if it cannot be written either (Hunter.writeFinalReport).
+      log.error("could not write the report to " + options.out().toAbsolutePath() + " (the findings stay in"
+          + " memory; retried at the next report; the final one is printed here if it cannot be written)", e);
       return List.of();
     }
   }

@@ -21,6 +21,7 @@ import dev.leakhunter.report.Exhaustion;
 import dev.leakhunter.report.Report;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.report.SampleLine;
+import dev.leakhunter.report.TextReport;
 import dev.leakhunter.report.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -466,9 +467,15 @@ final class Hunter implements Runnable {
   List<Path> writeFinalReport() {
     jmx.close();
     try {
-      List<Path> written = report.write(report.current(), true);
+      Report last = report.current();
+      List<Path> written = report.write(last, true);
       if (!written.isEmpty()) {
         log.info("final report: " + written.get(0).toAbsolutePath());
+      } else if (!options.report().isEmpty()) {
+        // The findings were kept in memory while the writes failed: the last of them goes where
+        // the host's log goes, so a hunt whose out could not be written loses nothing.
+        log.errorBlock("the final report could not be written to " + options.out().toAbsolutePath()
+            + "; it follows here", TextReport.render(last));
       }
       log.info(costLine(System.nanoTime()));
       return written;

@@ -46,6 +46,27 @@ class HostSafetyIT {
     assertTrue(String.valueOf(demo.reportJson().get("note")).contains("no loaded class matches"), demo.reportText());
   }
 
+  /**
+   * An out directory that cannot be made: said once, the daemon runs normally, and the final report,
+   * kept in memory, is printed on stderr, even with quiet=true.
+   */
+  @Test
+  void anOutThatCannotBeWrittenLosesNothing() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("no-out", DemoLeaksIT.JOBS + ",every=20,quiet=true,out=/proc/leakhunter-nope",
+        "--leak=processed-log", "--jobs=600", "--rate=200", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    assertTrue(demo.stdout().contains("stopped after 600 jobs"), demo.outputs());
+    String err = demo.stderr();
+    assertEquals(1, err.lines().filter(l -> l.contains("error: could not write the report to /proc/leakhunter-nope"))
+        .count(), "said once:\n" + err);
+    assertTrue(err.contains("[leakhunter] error: the final report could not be written to /proc/leakhunter-nope;"
+        + " it follows here"), err);
+    assertTrue(err.contains("[leakhunter]   verdict: LEAK"), err);
+    assertTrue(err.contains("[leakhunter]   Leak 1: dev.leakhunter.demo.orders.Order"), err);
+    assertTrue(err.contains("[leakhunter]   runs out: at "), err);
+    assertFalse(err.contains("[leakhunter] jobs="), "quiet: no sample lines\n" + err);
+  }
+
   @Test
   void anUnknownOptionIsOneLineAndTheDaemonRunsNormally() throws Exception {
     ForkedJvm demo = ForkedJvm.demo("unknown-option", DemoLeaksIT.JOBS + ",colour=red", "--jobs=30",

@@ -1,7 +1,6 @@
 package dev.leakhunter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
@@ -83,16 +82,6 @@ class PrometheusIT {
       demo.process.destroy();
       demo.process.waitFor();
     }
-  }
-
-  @Test
-  void aJvmWithoutAnMBeanServerGetsNoneFromTheAgent() throws Exception {
-    ForkedJvm demo = ForkedJvm.start("no-mbean-server", List.of(), ForkedJvm.JAVA, List.of("-Xlog:class+load=info"),
-        DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log", "--jobs=600", "--rate=200", "--heartbeat=0");
-    assertEquals(0, demo.waitFor(120), demo.outputs());
-    assertTrue(demo.stderr().contains("verdict=leak"), demo.outputs());
-    assertFalse(demo.stderr().contains("MBean"), demo.stderr());
-    assertFalse(demo.stdout().contains("com.sun.jmx.mbeanserver.JmxMBeanServer "), "no MBean server created");
   }
 
   private static String scrape(int port) {
