@@ -55,8 +55,12 @@ class TextReportTest {
     String[][] types = {{"com.acme.Order", "19"}, {"com.acme.LineItem", "75"}, {"byte[]", "79"},
         {"java.lang.String", "56"}, {"java.lang.Object[]", "16"}, {"java.util.ArrayList", "8"}};
     for (String[] t : types) {
-      cluster.add(new Report.SuspectReport(new dev.leakhunter.growth.Suspect(t[0], 0.33, Double.parseDouble(t[1]), 1.0,
-          1, Reports.series(0.33, 24, 200)), List.of(), List.of()));
+      double perJob = Double.parseDouble(t[1]);
+      // Every type under the one root but the list's own array, which no walk reached.
+      List<Report.Root> roots = t[0].equals("java.util.ArrayList") ? List.of()
+          : List.of(new Report.Root("static com.acme.Worker.PROCESSED", List.of("java.util.ArrayList", t[0]), perJob));
+      cluster.add(new Report.SuspectReport(new dev.leakhunter.growth.Suspect(t[0], 0.33, perJob, 1.0,
+          1, Reports.series(0.33, 24, 200)), roots, List.of()));
     }
     Report r = new Report(Report.SCHEMA, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
         Reports.samples(200, 253), dev.leakhunter.growth.Verdict.LEAK, null, cluster);
@@ -67,6 +71,9 @@ class TextReportTest {
     assertEquals("    com.acme.LineItem  +0.33 instances/job  +75 B/job  (confidence 1.00)", lines.get(lead + 3));
     assertEquals("    4 JDK types  +159 B/job in all  (byte[], java.lang.String, java.lang.Object[], ...)",
         lines.get(lead + 4));
+    // The root holds more of the leak than the lead's own path: what grows under it, all types together.
+    assertEquals("  held by static com.acme.Worker.PROCESSED via java.util.ArrayList -> com.acme.Order"
+        + "  (+19 B/job; the leak's types under it +245 B/job)", lines.get(lead + 5));
     // The JSON keeps every type.
     assertEquals(6, ReportJson.read(ReportJson.write(r)).suspects().size());
   }
