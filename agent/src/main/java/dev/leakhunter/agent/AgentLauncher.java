@@ -50,7 +50,7 @@ final class AgentLauncher {
         return;
       }
       try {
-        start(options, inst, new AgentLog(err, options.quiet()), beforeMain, startNanos);
+        start(options, inst, new AgentLog(err, options.quiet(), options.debug()), beforeMain, startNanos);
       } catch (Throwable t) {
         AgentControl.release();
         throw t;

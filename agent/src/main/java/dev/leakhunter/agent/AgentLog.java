@@ -15,11 +15,18 @@ public final class AgentLog {
 
   private final PrintStream err;
   private final boolean quiet;
+  private final boolean debug;
   private final Set<String> errorsSaid = new HashSet<>();
 
   public AgentLog(PrintStream err, boolean quiet) {
+    this(err, quiet, false);
+  }
+
+  /** @param debug errors with a cause are followed by its stack trace ({@code debug=true}) */
+  public AgentLog(PrintStream err, boolean quiet, boolean debug) {
     this.err = err;
     this.quiet = quiet;
+    this.debug = debug;
   }
 
   public void info(String message) {
@@ -37,8 +44,27 @@ public final class AgentLog {
     err.println("[leakhunter] error: " + message);
   }
 
+  /**
+   * An error with its cause, said once; with {@code debug=true} the cause's stack trace follows,
+   * each line prefixed, so that a bug report can say where in the agent it happened.
+   */
   public void error(String what, Throwable t) {
-    error(what + ": " + t);
+    String message = what + ": " + t;
+    synchronized (errorsSaid) {
+      if (errorsSaid.size() >= MAX_DISTINCT_ERRORS || !errorsSaid.add(message)) {
+        return;
+      }
+    }
+    StringBuilder out = new StringBuilder("[leakhunter] error: ").append(message).append('\n');
+    if (debug) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      t.printStackTrace(new java.io.PrintWriter(trace));
+      for (String line : trace.toString().split("\n")) {
+        out.append("[leakhunter]   ").append(line.stripTrailing()).append('\n');
+      }
+    }
+    err.print(out);
+    err.flush();
   }
 
   /**

@@ -29,6 +29,7 @@ public final class AgentOptions {
   public static final String REPORT = "report";
   public static final String QUIET = "quiet";
   public static final String JMX = "jmx";
+  public static final String DEBUG = "debug";
 
   public static final String DEFAULT_OUT = "leakhunter";
   public static final int DEFAULT_WARMUP = 20;
@@ -40,7 +41,8 @@ public final class AgentOptions {
   private static final long MAX_MAX_PAUSE_NANOS = TimeUnit.HOURS.toNanos(1);
   public static final Set<ReportFormat> DEFAULT_REPORT = EnumSet.allOf(ReportFormat.class);
 
-  private static final List<String> KEYS = List.of(JOBS, OUT, WARMUP, EVERY, OVERHEAD, MAXPAUSE, TRACE, REPORT, QUIET, JMX);
+  private static final List<String> KEYS = List.of(JOBS, OUT, WARMUP, EVERY, OVERHEAD, MAXPAUSE, TRACE, REPORT, QUIET, JMX,
+      DEBUG);
   // A comma starts a new option only when "key=" follows, so values (paths) may hold commas.
   private static final Pattern OPTION_SEPARATOR = Pattern.compile(",(?=[a-zA-Z0-9_\\-]+=)");
 
@@ -54,10 +56,11 @@ public final class AgentOptions {
   private final Set<ReportFormat> report;
   private final boolean quiet;
   private final JmxPublisher.Mode jmx;
+  private final boolean debug;
 
   private AgentOptions(List<JobPattern> jobs, Path out, int warmup, int every, double overheadPercent,
                        long maxPauseNanos, String trace, Set<ReportFormat> report, boolean quiet,
-                       JmxPublisher.Mode jmx) {
+                       JmxPublisher.Mode jmx, boolean debug) {
     this.jobs = List.copyOf(jobs);
     this.out = out;
     this.warmup = warmup;
@@ -68,6 +71,7 @@ public final class AgentOptions {
     this.report = Set.copyOf(report);
     this.quiet = quiet;
     this.jmx = jmx;
+    this.debug = debug;
   }
 
   public static AgentOptions parse(String options) throws OptionException {
@@ -103,7 +107,8 @@ public final class AgentOptions {
         trace(given.get(TRACE)),
         report(given.get(REPORT)),
         quiet(given.get(QUIET)),
-        jmx(given.get(JMX)));
+        jmx(given.get(JMX)),
+        flag(DEBUG, given.get(DEBUG)));
   }
 
   private static List<JobPattern> jobs(String value) throws OptionException {
@@ -209,13 +214,18 @@ public final class AgentOptions {
   }
 
   private static boolean quiet(String value) throws OptionException {
+    return flag(QUIET, value);
+  }
+
+  /** {@code true} (or the key alone, {@code quiet=}) or {@code false}. */
+  private static boolean flag(String key, String value) throws OptionException {
     if (value == null || value.equals("false")) {
       return false;
     }
     if (value.equals("true") || value.isEmpty()) {
       return true;
     }
-    throw bad(QUIET, value, "expected true or false, e.g. quiet=true");
+    throw bad(key, value, "expected true or false, e.g. " + key + "=true");
   }
 
   private static JmxPublisher.Mode jmx(String value) throws OptionException {
@@ -281,6 +291,11 @@ public final class AgentOptions {
     return quiet;
   }
 
+  /** Errors in the log with their stack traces, for a bug report. */
+  public boolean debug() {
+    return debug;
+  }
+
   /** When the MBean is registered: see {@link JmxPublisher}. */
   public JmxPublisher.Mode jmx() {
     return jmx;
@@ -308,6 +323,7 @@ public final class AgentOptions {
     m.put(REPORT, formats.toString());
     m.put(QUIET, Boolean.toString(quiet));
     m.put(JMX, jmx.id());
+    m.put(DEBUG, Boolean.toString(debug));
     return m;
   }
 

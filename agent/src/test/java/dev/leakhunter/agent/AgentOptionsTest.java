@@ -31,6 +31,7 @@ class AgentOptionsTest {
     assertEquals(EnumSet.allOf(ReportFormat.class), o.report());
     assertFalse(o.quiet());
     assertEquals(JmxPublisher.Mode.AUTO, o.jmx());
+    assertFalse(o.debug());
   }
 
   @Test
@@ -50,12 +51,13 @@ class AgentOptionsTest {
     assertTrue(o.quiet());
     assertEquals(JmxPublisher.Mode.ON, o.jmx());
     assertEquals(JmxPublisher.Mode.OFF, AgentOptions.parse("jobs=a.B#c,jmx=false").jmx());
+    assertTrue(AgentOptions.parse("jobs=a.B#c,debug=true").debug());
   }
 
   @Test
   void effectiveOptionsAreReportedInDesignOrder() throws Exception {
     AgentOptions o = AgentOptions.parse("warmup=5,jobs=a.B#c,every=auto");
-    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "maxpause", "report", "quiet", "jmx"), List.copyOf(o.asMap().keySet()));
+    assertEquals(List.of("jobs", "out", "warmup", "every", "overhead", "maxpause", "report", "quiet", "jmx", "debug"), List.copyOf(o.asMap().keySet()));
     assertEquals("a.B#c", o.asMap().get("jobs"));
     assertEquals("auto", o.asMap().get("every"));
     assertEquals("2", o.asMap().get("overhead"));
@@ -92,6 +94,7 @@ class AgentOptionsTest {
       "jobs=a.B#c,report=        | report | report=",
       "jobs=a.B#c,quiet=yes      | quiet  | expected true or false",
       "jobs=a.B#c,jmx=yes        | jmx    | expected auto (the MBean once the JVM has an MBean server), true or false",
+      "jobs=a.B#c,debug=on       | debug  | expected true or false, e.g. debug=true",
       "jobs=a.B#c,jmx=           | jmx    | jmx=",
       "jobs=a.B#c,out=           | out    | expected a directory",
       "jobs=a.B#c,color=red      | color  | unknown option 'color'; valid options are jobs, out, warmup",

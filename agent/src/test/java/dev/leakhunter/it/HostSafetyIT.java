@@ -65,6 +65,18 @@ class HostSafetyIT {
     assertTrue(err.contains("[leakhunter]   Leak 1: dev.leakhunter.demo.orders.Order"), err);
     assertTrue(err.contains("[leakhunter]   runs out: at "), err);
     assertFalse(err.contains("[leakhunter] jobs="), "quiet: no sample lines\n" + err);
+    assertFalse(err.contains("\tat "), "no stack trace without debug=true\n" + err);
+  }
+
+  /** With debug=true an error comes with its stack trace, each line under the agent's prefix. */
+  @Test
+  void debugShowsWhereInTheAgentAnErrorHappened() throws Exception {
+    ForkedJvm demo = ForkedJvm.demo("debug", DemoLeaksIT.JOBS + ",every=20,debug=true,out=/proc/leakhunter-nope",
+        "--leak=none", "--jobs=200", "--rate=200", "--heartbeat=0");
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    String err = demo.stderr();
+    assertTrue(err.contains("[leakhunter] error: could not write the report to /proc/leakhunter-nope"), err);
+    assertTrue(err.contains("[leakhunter]   \tat dev.leakhunter.report.ReportWriter."), "the agent's frames\n" + err);
   }
 
   @Test
