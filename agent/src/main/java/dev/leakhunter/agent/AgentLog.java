@@ -36,12 +36,16 @@ public final class AgentLog {
   }
 
   public void error(String message) {
-    synchronized (errorsSaid) {
-      if (errorsSaid.size() >= MAX_DISTINCT_ERRORS || !errorsSaid.add(message)) {
-        return;
-      }
+    if (firstTime(message)) {
+      err.println("[leakhunter] error: " + message);
     }
-    err.println("[leakhunter] error: " + message);
+  }
+
+  /** True the first time {@code message} is said, up to {@value #MAX_DISTINCT_ERRORS} distinct ones. */
+  private boolean firstTime(String message) {
+    synchronized (errorsSaid) {
+      return errorsSaid.size() < MAX_DISTINCT_ERRORS && errorsSaid.add(message);
+    }
   }
 
   /**
@@ -50,32 +54,28 @@ public final class AgentLog {
    */
   public void error(String what, Throwable t) {
     String message = what + ": " + t;
-    synchronized (errorsSaid) {
-      if (errorsSaid.size() >= MAX_DISTINCT_ERRORS || !errorsSaid.add(message)) {
-        return;
-      }
+    if (!firstTime(message)) {
+      return;
     }
-    StringBuilder out = new StringBuilder("[leakhunter] error: ").append(message).append('\n');
-    if (debug) {
-      java.io.StringWriter trace = new java.io.StringWriter();
-      t.printStackTrace(new java.io.PrintWriter(trace));
-      for (String line : trace.toString().split("\n")) {
-        out.append("[leakhunter]   ").append(line.stripTrailing()).append('\n');
-      }
+    if (!debug) {
+      err.println("[leakhunter] error: " + message);
+      return;
     }
-    err.print(out);
-    err.flush();
+    java.io.StringWriter trace = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(trace));
+    errorBlock(message, trace.toString());
   }
 
   /**
    * An error with a block of text under it, each line prefixed, printed even with {@code quiet}:
-   * the final report when it could not be written, so that nothing of the hunt is lost.
+   * the final report when it could not be written, so that nothing of the hunt is lost; a stack
+   * trace with {@code debug=true}.
    */
   public void errorBlock(String message, String block) {
     StringBuilder out = new StringBuilder("[leakhunter] error: ").append(message).append('\n');
     for (String line : block.split("\n", -1)) {
-      if (!line.isEmpty()) {
-        out.append("[leakhunter]   ").append(line).append('\n');
+      if (!line.isBlank()) {
+        out.append("[leakhunter]   ").append(line.stripTrailing()).append('\n');
       }
     }
     err.print(out);

@@ -318,7 +318,7 @@ final class Hunter implements Runnable {
       Report built = report.rebuild(analysis);
       log.info(SampleLine.format(s, analysis.verdict(), analysis.suspects()));
       jfr.afterCensus(s, built);
-      jmx.afterCensus(built.withCost(ledger()));
+      jmx.afterCensus();
       if (newLeak) {
         for (Exhaustion e : Exhaustion.of(built)) {
           log.info("leak " + e.cluster() + ": " + e.sentence());

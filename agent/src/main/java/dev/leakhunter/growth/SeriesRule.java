@@ -253,12 +253,7 @@ final class SeriesRule {
       return 0;
     }
     double threshold = NOISE_RATIO * scatter(y, from, to);
-    long floor = Long.MAX_VALUE;
-    long[] envelope = longScratch;
-    for (int i = to - 1; i >= from; i--) {
-      floor = Math.min(floor, y[i]);
-      envelope[i - from] = floor;
-    }
+    long[] envelope = lowerEnvelope(y, from, to, longScratch);
     if (envelope[n - 1] - envelope[0] < minGrowth) {
       return 0;
     }
@@ -399,6 +394,19 @@ final class SeriesRule {
       pairScratch[i] = Math.abs(pairScratch[i] - median);
     }
     return 1.4826 * TheilSen.median(pairScratch, n) / Math.sqrt(2);
+  }
+
+  /**
+   * The lower envelope of {@code y[from, to)} into {@code out[0, to - from)}: each sample's least
+   * value from it on, which drops in-flight spikes and keeps an array's steps.
+   */
+  static long[] lowerEnvelope(long[] y, int from, int to, long[] out) {
+    long floor = Long.MAX_VALUE;
+    for (int i = to - 1; i >= from; i--) {
+      floor = Math.min(floor, y[i]);
+      out[i - from] = floor;
+    }
+    return out;
   }
 
   /** The envelope just before the step at job {@code at}. */

@@ -67,39 +67,18 @@ final class StepWatch {
         bytes[t][i] = p.bytes();
         instances[t][i] = p.instances();
       }
-      newestSteps(t, settings.minByteGrowth());
+      newestSteps(t);
     }
   }
 
-  /**
-   * The first window's two newest steps of type {@code t}, on the lower envelope of its bytes (the
-   * least of each sample and all later ones, which drops in-flight spikes): rises of at least the
-   * minimum growth and an eighth of the largest, as the model's stepped rule reads them.
-   */
-  private void newestSteps(int t, long minGrowth) {
-    long[] envelope = new long[n];
-    long floor = Long.MAX_VALUE;
-    long largest = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      floor = Math.min(floor, bytes[t][i]);
-      envelope[i] = floor;
+  /** The first window's newest step of type {@code t} and the spacing from the one before. */
+  private void newestSteps(int t) {
+    Staircase.Step step = staircase.newest(jobs, bytes[t], n);
+    if (step != null) {
+      stepHeight[t] = step.height();
+      stepAt[t] = step.atJobs();
+      stepSpacing[t] = step.spacing();
     }
-    for (int i = 1; i < n; i++) {
-      largest = Math.max(largest, envelope[i] - envelope[i - 1]);
-    }
-    long threshold = Math.max(minGrowth, largest / 8);
-    long previousAt = -1;
-    for (int i = 1; i < n; i++) {
-      long rise = envelope[i] - envelope[i - 1];
-      if (rise >= threshold) {
-        if (stepAt[t] > 0) {
-          previousAt = stepAt[t];
-        }
-        stepHeight[t] = rise;
-        stepAt[t] = jobs[i];
-      }
-    }
-    stepSpacing[t] = previousAt < 0 ? 0 : stepAt[t] - previousAt;
   }
 
   /**

@@ -61,13 +61,12 @@ public final class JmxPublisher implements LeakHunterMBean {
   private final Supplier<Report> current;
   private final Supplier<List<String>> write;
   private final java.util.function.Consumer<String> log;
-  private volatile Report latest;
   private MBeanServer registeredIn;
   private boolean failed;
 
   /**
-   * @param current the report as of now (for a client that asks between censuses, nothing is rebuilt:
-   *                the newest census's report is kept)
+   * @param current the report as of now, with its ledger: built when a client reads an attribute
+   *                (a scrape every few seconds), not at every census
    * @param write   writes the report now and says where
    */
   public JmxPublisher(Mode mode, Supplier<Report> current, Supplier<List<String>> write,
@@ -78,9 +77,8 @@ public final class JmxPublisher implements LeakHunterMBean {
     this.log = log;
   }
 
-  /** After each census, on the sampler thread: the newest report, and the MBean registered when due. */
-  public void afterCensus(Report report) {
-    latest = report;
+  /** After each census, on the sampler thread: the MBean registered when due. */
+  public void afterCensus() {
     if (registeredIn != null || failed || mode == Mode.OFF) {
       return;
     }
@@ -111,41 +109,36 @@ public final class JmxPublisher implements LeakHunterMBean {
     }
   }
 
-  private Report report() {
-    Report r = latest;
-    return r != null ? r : current.get();
-  }
-
   @Override
   public String getVerdict() {
-    return report().verdict().json();
+    return current.get().verdict().json();
   }
 
   @Override
   public int getLeaking() {
-    return report().verdict() == dev.leakhunter.growth.Verdict.LEAK ? 1 : 0;
+    return current.get().verdict() == dev.leakhunter.growth.Verdict.LEAK ? 1 : 0;
   }
 
   @Override
   public long getJobsCompleted() {
-    return report().jobs().completed();
+    return current.get().jobs().completed();
   }
 
   @Override
   public int getSamples() {
-    return report().samples().size();
+    return current.get().samples().size();
   }
 
   @Override
   public double getOverheadPercent() {
-    Report.Cost cost = report().cost();
+    Report.Cost cost = current.get().cost();
     return cost == null ? 0 : cost.percent();
   }
 
   @Override
   public TabularData getSuspects() {
     TabularDataSupport rows = new TabularDataSupport(SUSPECTS);
-    List<Report.SuspectReport> suspects = report().suspects();
+    List<Report.SuspectReport> suspects = current.get().suspects();
     try {
       for (Report.SuspectReport s : suspects.subList(0, Math.min(TOP, suspects.size()))) {
         rows.put(new CompositeDataSupport(SUSPECTS.getRowType(), ITEMS, new Object[] {s.suspect().type(),

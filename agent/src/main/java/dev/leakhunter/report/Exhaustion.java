@@ -33,12 +33,8 @@ public record Exhaustion(int cluster, double bytesPerJob, double jobsPerSecond, 
     long live = samples.isEmpty() ? -1 : samples.get(samples.size() - 1).liveBytes();
     double rate = jobsPerSecond(samples);
     for (List<Report.SuspectReport> cluster : Summary.clusters(r.suspects())) {
-      double bytes = 0;
-      for (Report.SuspectReport s : cluster) {
-        bytes += Math.max(0, s.suspect().bytesPerJob());
-      }
       Suspect lead = cluster.get(0).suspect();
-      all.add(new Exhaustion(lead.cluster(), bytes, rate, r.jvm().maxHeapBytes(), live));
+      all.add(new Exhaustion(lead.cluster(), Summary.bytesPerJob(cluster), rate, r.jvm().maxHeapBytes(), live));
     }
     return all;
   }

@@ -73,11 +73,16 @@ final class Summary {
     if (cluster.size() < 2) {
       return null;
     }
+    return "in all: " + Units.signedBytes(bytesPerJob(cluster)) + "/job, its " + cluster.size() + " types together";
+  }
+
+  /** The bytes per job of {@code suspects} together (a type whose bytes shrink adds nothing). */
+  static double bytesPerJob(List<Report.SuspectReport> suspects) {
     double bytes = 0;
-    for (Report.SuspectReport s : cluster) {
+    for (Report.SuspectReport s : suspects) {
       bytes += Math.max(0, s.suspect().bytesPerJob());
     }
-    return "in all: " + Units.signedBytes(bytes) + "/job, its " + cluster.size() + " types together";
+    return bytes;
   }
 
   /**

@@ -111,15 +111,11 @@ public final class TextReport {
 
   /** {@code 4 JDK types  +160 B/job in all  (byte[], java.lang.String, java.util.ArrayList, ...)} */
   private static String jdkLine(List<Report.SuspectReport> jdk) {
-    double bytes = 0;
     StringBuilder names = new StringBuilder();
-    for (int i = 0; i < jdk.size(); i++) {
-      bytes += Math.max(0, jdk.get(i).suspect().bytesPerJob());
-      if (i < 3) {
-        names.append(i == 0 ? "" : ", ").append(Units.plain(jdk.get(i).suspect().type()));
-      }
+    for (int i = 0; i < Math.min(3, jdk.size()); i++) {
+      names.append(i == 0 ? "" : ", ").append(Units.plain(jdk.get(i).suspect().type()));
     }
-    return jdk.size() + " JDK types  " + Units.signedBytes(bytes) + "/job in all  (" + names
+    return jdk.size() + " JDK types  " + Units.signedBytes(Summary.bytesPerJob(jdk)) + "/job in all  (" + names
         + (jdk.size() > 3 ? ", ..." : "") + ")";
   }
 
