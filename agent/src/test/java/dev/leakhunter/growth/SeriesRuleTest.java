@@ -46,6 +46,28 @@ class SeriesRuleTest {
   }
 
   @Test
+  void growthThatStalledIsNotALeak() {
+    // java.lang.Object[] of a healthy fixture, JDK 25, 400 jobs at 600/s: bursts of the JVM's and
+    // the explaining's own arrays to +33 by job 286, then no higher over the last 102 jobs.
+    long[] jobs = {30, 50, 70, 90, 110, 130, 153, 176, 196, 217, 237, 262, 286, 306, 326, 347, 367, 388};
+    long[] count = {1843, 1848, 1848, 1849, 1849, 1852, 1861, 1860, 1865, 1865, 1868, 1869, 1880, 1876,
+        1876, 1876, 1876, 1876};
+    long[] bytes = {195304, 195688, 195688, 195720, 195720, 195872, 196136, 196112, 196320, 196360,
+        196496, 196608, 196808, 196640, 196640, 196664, 196664, 196688};
+    assertEquals(0.0, rule.sustainedGrowth(jobs, count, 0, jobs.length, 8, 0.01));
+    assertEquals(0.0, rule.sustainedGrowth(jobs, bytes, 0, jobs.length, 1024, 1.0));
+    assertEquals(12, SeriesRule.newestRise(count, 0, count.length), "1,876 and up since job 286");
+    // Control: the same series up to job 286, where it was still rising, reads as growth.
+    assertTrue(rule.sustainedGrowth(jobs, count, 0, 13, 8, 0.01) > 0);
+    // A leak at the 0.1 per job floor rises at every census, however unevenly spaced.
+    long[] slow = new long[jobs.length];
+    for (int i = 0; i < jobs.length; i++) {
+      slow[i] = 1843 + jobs[i] / 10;
+    }
+    assertTrue(rule.sustainedGrowth(jobs, slow, 0, jobs.length, 8, 0.01) > 0);
+  }
+
+  @Test
   void growthBelowTheMinimumIsJitter() {
     // 0.02 per job over 390 jobs: 7.8 instances, under the minimum of 8.
     long[] y = series(job -> 100 + Math.round(job * 0.02));
