@@ -31,7 +31,21 @@ public final class HtmlReport {
       ".explain{margin:.3em 0 .3em 1em}.unknown{color:#57606a;font-style:italic}",
       "table{border-collapse:collapse;margin:.4em 0}th,td{padding:.25em .7em;border-bottom:1px solid #eaeef2;"
           + "text-align:left;vertical-align:middle}th{background:#f6f8fa}td.n,th.n{text-align:right}",
-      "svg.spark polyline{fill:none;stroke:#cf222e;stroke-width:1.5}svg.spark circle{fill:#cf222e}");
+      "svg.spark polyline{fill:none;stroke:#cf222e;stroke-width:1.5}svg.spark circle{fill:#cf222e}",
+      "svg.chart{display:block;width:100%;max-width:480px;height:auto;margin:.4em 0}",
+      "svg.chart .axis{fill:none;stroke:#8c959f}svg.chart text{font-size:11px;fill:#57606a}",
+      "svg.chart .series{fill:none;stroke:#cf222e;stroke-width:1.5}svg.chart circle{fill:#cf222e}",
+      "svg.chart .fit{stroke:#0969da;stroke-width:1.2;stroke-dasharray:5 3}",
+      "svg.live-heap .series{stroke:#57606a}svg.live-heap circle{fill:#57606a}",
+      ".legend{color:#57606a;font-size:12px}.legend .fit{color:#0969da}",
+      "ol.chain{list-style:none;padding:0;margin:.2em 0 .5em;display:flex;flex-wrap:wrap;align-items:center}",
+      "ol.chain li{border:1px solid #d0d7de;border-radius:4px;padding:.1em .4em;margin:.15em 0;background:#f6f8fa}",
+      "ol.chain li.root-node{border-color:#cf222e}ol.chain li+li:before{content:'\\2192';margin:0 .35em 0 -.1em}",
+      ".scroll{overflow-x:auto}.explain code,h3 code{overflow-wrap:anywhere}td code{white-space:nowrap}"
+          + "pre{overflow-x:auto}",
+      "@media (max-width:600px){body{margin:1em auto;font-size:13px}th,td{padding:.2em .4em}}",
+      "@media print{body{max-width:none;margin:0}.cluster{break-inside:avoid}"
+          + ".verdict{color:#000;border:1px solid #000;background:none}}");
 
   private HtmlReport() {
   }
@@ -77,6 +91,40 @@ public final class HtmlReport {
     for (String line : Summary.runsOut(r)) {
       h.append("<p class=\"runs-out\">runs out: ").append(esc(line)).append("</p>\n");
     }
+    List<Report.Sample> samples = r.samples();
+    if (samples.size() >= 2) {
+      long[] at = new long[samples.size()];
+      long[] live = new long[samples.size()];
+      for (int i = 0; i < at.length; i++) {
+        at[i] = samples.get(i).jobs();
+        live[i] = samples.get(i).liveBytes();
+      }
+      h.append("<h2>Live heap</h2>\n")
+          .append(Chart.svg("live-heap", "live heap after each census vs jobs completed", at, live, Double.NaN,
+              Chart.Unit.BYTES)).append('\n');
+    }
+  }
+
+  /**
+   * The lead's series against jobs with the per-job line the verdict rests on: instances when
+   * their count grows, else bytes (an array that grows in place).
+   */
+  static String leadChart(Suspect s) {
+    List<SeriesPoint> series = s.series();
+    boolean bytes = s.instancesPerJob() <= 0;
+    long[] jobs = new long[series.size()];
+    long[] values = new long[series.size()];
+    for (int i = 0; i < jobs.length; i++) {
+      jobs[i] = series.get(i).jobs();
+      values[i] = bytes ? series.get(i).bytes() : series.get(i).instances();
+    }
+    String what = bytes ? "live bytes" : "live instances";
+    double perJob = bytes ? s.bytesPerJob() : s.instancesPerJob();
+    return Chart.svg(bytes ? "bytes" : "instances", s.type() + ": " + what + " vs jobs completed, fitted "
+        + (bytes ? Units.signedBytes(perJob) : Units.perJob(perJob)) + " per job", jobs, values, perJob,
+        bytes ? Chart.Unit.BYTES : Chart.Unit.COUNT)
+        + "<div class=\"legend\">" + what + " after each census; <span class=\"fit\">- - fitted "
+        + esc(bytes ? Units.signedBytes(perJob) + "/job" : Units.perJob(perJob) + " instances/job") + "</span></div>";
   }
 
   private static void cluster(StringBuilder h, Report r, List<Report.SuspectReport> cluster) {
@@ -84,7 +132,8 @@ public final class HtmlReport {
     Suspect s = lead.suspect();
     h.append("<section class=\"cluster\">\n<h3>").append(Summary.clusterWord(r.verdict())).append(' ')
         .append(s.cluster()).append(": <code>").append(esc(s.type())).append("</code></h3>\n")
-        .append("<div>").append(sparkline(s)).append(' ').append(esc(TextReport.rates(s))).append("</div>\n");
+        .append("<div>").append(esc(TextReport.rates(s))).append("</div>\n")
+        .append(leadChart(s)).append('\n');
     String inAll = Summary.inAll(cluster);
     if (inAll != null) {
       h.append("<div class=\"explain\"><strong>").append(esc(inAll)).append("</strong></div>\n");
@@ -106,7 +155,12 @@ public final class HtmlReport {
       if (!root.path().isEmpty()) {
         h.append(" via <code>").append(esc(TextReport.path(root.path()))).append("</code>");
       }
-      h.append(" (").append(esc(Units.signedBytes(root.bytesPerJob()))).append("/job)<br>\n");
+      h.append(" (").append(esc(Units.signedBytes(root.bytesPerJob()))).append("/job)\n");
+      h.append("<ol class=\"chain\"><li class=\"root-node\"><code>").append(esc(root.root())).append("</code></li>");
+      for (String hop : root.path()) {
+        h.append("<li><code>").append(esc(Units.plain(hop))).append("</code></li>");
+      }
+      h.append("</ol>\n");
     }
     if (lead.allocationSites().isEmpty()) {
       h.append("<span class=\"unknown\">(allocation sites not yet known)</span>\n");
@@ -122,7 +176,7 @@ public final class HtmlReport {
   }
 
   private static void suspectTable(StringBuilder h, List<Report.SuspectReport> suspects) {
-    h.append("<h2>All suspects</h2>\n<table>\n<tr><th class=\"n\">leak</th><th>type</th><th class=\"n\">inst/job</th>")
+    h.append("<h2>All suspects</h2>\n<div class=\"scroll\"><table>\n<tr><th class=\"n\">leak</th><th>type</th><th class=\"n\">inst/job</th>")
         .append("<th class=\"n\">bytes/job</th><th class=\"n\">live now</th><th class=\"n\">live bytes</th>")
         .append("<th class=\"n\">confidence</th><th>instances vs jobs</th></tr>\n");
     for (Report.SuspectReport sr : suspects) {
@@ -136,7 +190,7 @@ public final class HtmlReport {
           .append("</td><td class=\"n\">").append(esc(Units.confidence(s.confidence())))
           .append("</td><td>").append(sparkline(s)).append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
   }
 
   private static void sampleTable(StringBuilder h, List<Report.Sample> samples) {
@@ -146,7 +200,7 @@ public final class HtmlReport {
       return;
     }
     h.append("<p class=\"meta\">").append(esc(Summary.span(samples))).append("</p>\n")
-        .append("<table>\n<tr><th class=\"n\">jobs</th><th class=\"n\">uptime</th><th class=\"n\">live heap</th>")
+        .append("<div class=\"scroll\"><table>\n<tr><th class=\"n\">jobs</th><th class=\"n\">uptime</th><th class=\"n\">live heap</th>")
         .append("<th class=\"n\">live objects</th><th class=\"n\">census</th><th class=\"n\">in flight</th>")
         .append("<th class=\"n\">classes</th><th class=\"n\">threads</th></tr>\n");
     for (Report.Sample s : samples) {
@@ -160,7 +214,7 @@ public final class HtmlReport {
           .append("</td><td class=\"n\">").append(orDash(s.threads()))
           .append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
   }
 
   private static void options(StringBuilder h, Report r) {

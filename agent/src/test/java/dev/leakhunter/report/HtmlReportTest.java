@@ -64,10 +64,41 @@ class HtmlReportTest {
   @Test
   void hasASparklinePerSuspectAndARowPerSample() {
     String html = HtmlReport.render(Reports.leak());
-    // Each of the 4 suspects: one in its cluster block (the leads) or list, one in the table.
-    assertEquals(4 + 2, count(html, "<svg class=\"spark\""), html);
+    // A sparkline for each of the 4 suspects in the table; a chart for each of the 2 leads, and one
+    // of the live heap.
+    assertEquals(4, count(html, "<svg class=\"spark\""), html);
+    assertEquals(2, count(html, "<svg class=\"chart instances\""), html);
+    assertEquals(1, count(html, "<svg class=\"chart live-heap\""), html);
     assertEquals(10, count(html, "<tr><td class=\"n\">") - 4, html);
     assertTrue(html.contains("<tr><td class=\"n\">400</td><td class=\"n\">11 s</td><td class=\"n\">14.3 MB</td>"), html);
+  }
+
+  @Test
+  void aLeadsChartDrawsItsSamplesAndTheFittedLine() {
+    Suspect s = new Suspect("x.Y", 1, 8, 0.9, 1,
+        List.of(new SeriesPoint(40, 20, 0), new SeriesPoint(80, 60, 0), new SeriesPoint(120, 100, 0)));
+    String svg = HtmlReport.leadChart(s);
+    // The samples lie on the fitted line: both go from the bottom left to the top right.
+    assertTrue(svg.contains("points=\"68.0,140.0 266.0,77.0 464.0,14.0\""), svg);
+    assertTrue(svg.contains("<line class=\"fit\" x1=\"68.0\" y1=\"140.0\" x2=\"464.0\" y2=\"14.0\"/>"), svg);
+    assertEquals(3, count(svg, "<circle "), svg);
+    assertTrue(svg.contains(">job 40</text>") && svg.contains(">job 120</text>") && svg.contains(">100</text>"), svg);
+    assertTrue(svg.contains("fitted +1.00 instances/job"), svg);
+    // An array growing in place is drawn in bytes, with its bytes per job.
+    Suspect array = new Suspect("byte[]", 0, 100, 0.9, 1,
+        List.of(new SeriesPoint(40, 3, 4_000), new SeriesPoint(80, 3, 8_000), new SeriesPoint(120, 3, 12_000)));
+    String bytes = HtmlReport.leadChart(array);
+    assertTrue(bytes.contains("<svg class=\"chart bytes\""), bytes);
+    assertTrue(bytes.contains("fitted +100 B/job"), bytes);
+    assertEquals(20.0, Chart.intercept(new long[] {40, 80, 120}, new long[] {60, 100, 140}, 1.0), 1e-9);
+  }
+
+  @Test
+  void theRootsPathIsDrawnAsAChainFromRootToType() {
+    String html = HtmlReport.render(Reports.leak());
+    assertTrue(html.contains("<ol class=\"chain\"><li class=\"root-node\"><code>static com.acme.Worker.processed"
+        + "</code></li><li><code>java.util.ArrayList</code></li><li><code>java.lang.Object[]</code></li>"
+        + "<li><code>com.acme.OrderRecord</code></li></ol>"), html);
   }
 
   @Test
