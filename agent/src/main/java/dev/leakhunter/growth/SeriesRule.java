@@ -110,7 +110,7 @@ final class SeriesRule {
   static final double STEP_FLOOR_DIVISOR = 8;
   /** A doubling array's steps grow; with sampling they may look a little smaller. */
   static final double STEP_SHRINK = 0.6;
-  /** How far apart the fill rates between steps may be: step positions are known to a sample. */
+  /** How far apart the ranges of fill rates between steps may be (heights are read on a noisy envelope). */
   static final double STEP_RATE_SPREAD = 3;
   /** The next step of a doubling array comes after 2x the last height at the fill rate; margin 1.5. */
   static final double OVERDUE = 3;
@@ -170,7 +170,8 @@ final class SeriesRule {
     double slope = TheilSen.slope(x, y, from, to, pairScratch);
     double growth = slope * (x[to - 1] - x[from]);
     double noise = scatter(y, from, to);
-    if (slope < minPerJob || growth < minGrowth || growth < NOISE_RATIO * noise) {
+    if (slope < minPerJob || growth < minGrowth || growth < NOISE_RATIO * Math.max(noise,
+        residualScatter(x, y, from, to, slope))) {
       return 0;
     }
     if (slope * (x[to - 1] - x[newestRise(y, from, to)]) >= Math.max(NOISE_RATIO * noise, minGrowth * STALL_SHARE)) {
@@ -251,8 +252,9 @@ final class SeriesRule {
    *       {@value #NOISE_RATIO} times the noise and at least 1/{@value #STEP_FLOOR_DIVISOR} of the
    *       largest, none smaller than {@value #STEP_SHRINK} of the one
    *       before (an array's steps grow with it);</li>
-   *   <li>between steps the array filled at a steady rate: step height over jobs since the previous
-   *       step varies by at most a factor {@value #STEP_RATE_SPREAD};</li>
+   *   <li>between steps the array filled at a steady rate: the ranges of step height over jobs since
+   *       the previous step (each step known only to lie between its sample and the one before),
+   *       widened by a factor {@value #STEP_RATE_SPREAD}, overlap;</li>
    *   <li>the next step is not overdue: fewer jobs have passed since the last step than
    *       {@value #OVERDUE} times the last step's height at that rate (a doubling array's next step
    *       needs twice that).</li>
@@ -287,8 +289,14 @@ final class SeriesRule {
     double laterHeight = 0;
     long newestStepAt = -1;
     long laterStepAt = -1;
-    double minRate = Double.POSITIVE_INFINITY;
-    double maxRate = 0;
+    long laterStepAfter = -1;
+    // A step happened somewhere after the sample before it and by its own sample: the fill rate
+    // between two steps lies between the later one's height over the most jobs that can separate
+    // them and over the fewest. The rates agree when those ranges, widened by STEP_RATE_SPREAD,
+    // overlap. (Read at the samples alone, a sparse flat-out run's steps, each known to within
+    // 1,000-6,500 jobs, made rates of 69 to 260 B/job for one steady buffer.)
+    double slowest = 0;
+    double fastest = Double.POSITIVE_INFINITY;
     for (int i = n - 1; i >= 1; i--) {
       double rise = envelope[i] - envelope[i - 1];
       if (rise <= threshold || rise <= 0) {
@@ -298,25 +306,26 @@ final class SeriesRule {
         break;
       }
       long at = x[from + i];
+      long after = x[from + i - 1];
       if (steps == 0) {
         newestHeight = rise;
         newestStepAt = at;
       } else {
-        double rate = laterHeight / (laterStepAt - at);
-        minRate = Math.min(minRate, rate);
-        maxRate = Math.max(maxRate, rate);
+        slowest = Math.max(slowest, laterHeight / (laterStepAt - after));
+        fastest = Math.min(fastest, laterHeight / Math.max(1, laterStepAfter - at));
       }
       steps++;
       laterHeight = rise;
       laterStepAt = at;
+      laterStepAfter = after;
     }
     // laterHeight is now the oldest step's: the staircase must have doubled at least once, and grown
     // by minGrowth itself (a warm-up jump before it does not count).
-    if (steps < MIN_STEPS || newestHeight < 2 * laterHeight || maxRate > STEP_RATE_SPREAD * minRate
+    if (steps < MIN_STEPS || newestHeight < 2 * laterHeight || slowest > STEP_RATE_SPREAD * fastest
         || envelope[n - 1] - envelopeBefore(envelope, x, from, n, laterStepAt) < minGrowth) {
       return 0;
     }
-    double rate = Math.sqrt(minRate * maxRate);
+    double rate = Math.sqrt(slowest * fastest);
     if (x[to - 1] - newestStepAt > OVERDUE * newestHeight / rate) {
       return 0;
     }
@@ -411,6 +420,28 @@ final class SeriesRule {
       pairScratch[i] = Math.abs(pairScratch[i] - median);
     }
     return 1.4826 * TheilSen.median(pairScratch, n) / Math.sqrt(2);
+  }
+
+  /**
+   * The noise as the spread of the series about its fitted line (the median absolute deviation of
+   * {@code y - slope * x}, scaled to a standard deviation). {@link #scatter} reads the noise from
+   * sample-to-sample differences, which work in flight that ramps in step with the sampling hides:
+   * measured on JDK 25, a control whose in-flight batch grew by 37 rows at each census (its batch
+   * size steps by 119 a job, mod 300, censused every 23 jobs) rose by +37 at 7 censuses in 8 and
+   * fell by 260 at the 8th, differences of near-zero spread around a sawtooth of range 300, whose
+   * partial periods at the window's ends then read as +0.24 per job. For noise that does not
+   * ramp, both read the same spread.
+   */
+  private double residualScatter(long[] x, long[] y, int from, int to, double slope) {
+    int n = to - from;
+    for (int i = 0; i < n; i++) {
+      pairScratch[i] = y[from + i] - slope * x[from + i];
+    }
+    double median = TheilSen.median(pairScratch, n);
+    for (int i = 0; i < n; i++) {
+      pairScratch[i] = Math.abs(pairScratch[i] - median);
+    }
+    return 1.4826 * TheilSen.median(pairScratch, n);
   }
 
   /**

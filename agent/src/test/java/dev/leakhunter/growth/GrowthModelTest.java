@@ -237,6 +237,46 @@ class GrowthModelTest {
     assertEquals(List.of(), types(blind));
   }
 
+  @Test
+  void aDoublingBuffersStepsAreKnownOnlyToWithinTheirCensusGaps() {
+    // A buffer doubling at a steady 200 B/job, censused unevenly as flat out on 2 cores: its step at
+    // job 2,621 is seen only at job 5,240 (no census for 2,740 jobs), the next, at 5,242, by job
+    // 5,250. Read at the samples, the fill rate between them is 52,000 B/job against 200 for the
+    // others (GrowingBuffer flat out on JDK 25 ended no-leak that way in CI); each step placed
+    // anywhere in its gap, one rate fits them all.
+    SyntheticRun.Curve buffer = (job, random) -> Long.highestOneBit(Math.max(1, 100 * job - 1)) * 2;
+    long[] censuses = new long[33];
+    for (int i = 0; i < 25; i++) {
+      censuses[i] = 100L * (i + 1);
+    }
+    System.arraycopy(new long[] {5240, 5250, 6000, 7000, 8000, 9000, 10480, 10490}, 0, censuses, 25, 8);
+    Analysis analysis = new SyntheticRun(8)
+        .sized("byte[]", flat(14_000), flat(14_000 * 48).plus(buffer))
+        .analyzeAt(censuses);
+    assertEquals(List.of("byte[]"), types(analysis));
+  }
+
+  @Test
+  void inFlightWorkThatRampsWithTheSamplingIsNoise() {
+    // java.lang.String of ConcurrentNoLeak flat out on JDK 25: its in-flight batch grows by 37 rows
+    // at each census and falls back every 8th, a sawtooth of range 300 whose differences have
+    // almost no spread; read against that spread, its partial periods were +0.21 per job.
+    long[] jobs = {29, 52, 75, 98, 121, 143, 164, 187, 210, 233, 256, 279, 302, 325, 348, 371, 394, 414, 437, 460,
+        483, 506, 529, 552, 575, 598, 621, 644, 667, 690, 713, 736, 759, 779, 799, 822, 845, 868, 891, 914, 937, 960};
+    long[] strings = {15450, 15600, 15641, 15678, 15715, 15693, 15496, 15533, 15572, 15728, 15290, 15691, 15728,
+        15770, 15508, 15545, 15582, 15297, 15600, 15637, 15674, 15711, 15748, 15790, 15527, 15564, 15601, 15638,
+        15675, 15712, 15749, 15786, 15611, 15402, 15883, 15620, 15657, 15695, 15778, 15789, 15826, 15864};
+    java.util.Map<Long, Long> at = new java.util.HashMap<>();
+    for (int i = 0; i < jobs.length; i++) {
+      at.put(jobs[i], strings[i]);
+    }
+    SyntheticRun.Curve drift = (job, random) -> at.get(job);
+    assertEquals(List.of(), types(new SyntheticRun(9).type("java.lang.String", 24, drift).analyzeAt(jobs)));
+    // A leak of 1 per job under in-flight noise of the same range still is one.
+    assertEquals(List.of("java.lang.String"), types(new SyntheticRun(9)
+        .type("java.lang.String", 24, flat(15_000).plus(linear(1)).plus(inFlight(300))).analyzeAt(jobs)));
+  }
+
   /** A hash table's Node[] bytes: 16 slots, doubled whenever the entries pass 3/4 of them. */
   private static SyntheticRun.Curve tableOf(SyntheticRun.Curve entries) {
     return (job, random) -> {

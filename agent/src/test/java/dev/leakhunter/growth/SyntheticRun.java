@@ -101,6 +101,15 @@ final class SyntheticRun {
     return model;
   }
 
+  /** The censuses at exactly these jobs (ascending), into a model with default settings: its analysis. */
+  Analysis analyzeAt(long... jobs) {
+    GrowthModel model = new GrowthModel(GrowthSettings.defaults());
+    for (long job : jobs) {
+      model.add(job, censusAt(job));
+    }
+    return model.analyze();
+  }
+
   /** {@link #feed} into a model with default settings, and its analysis. */
   Analysis analyze(long first, long every, long last) {
     return feed(new GrowthModel(GrowthSettings.defaults()), first, every, last).analyze();

@@ -146,19 +146,31 @@ class CatalogueFastIT {
     List<Map<String, Object>> suspects = (List<Map<String, Object>>) report.get("suspects");
     if (planted.isEmpty()) {
       assertEquals(List.of(), suspects, context);
-      assertEquals("no-leak", report.get("verdict"), context);
+      @SuppressWarnings("unchecked")
+      int samples = ((List<Object>) report.get("samples")).size();
+      // At the defaults the budget may allow only 7 censuses in 3 s on a loaded machine (one census
+      // of 78 ms, measured on JDK 25): too few for any verdict, and no suspect; from 8, no-leak.
+      if (strictCadence != null || samples >= 8) {
+        assertEquals("no-leak", report.get("verdict"), context);
+      } else {
+        assertEquals("inconclusive", report.get("verdict"), context);
+      }
     } else {
       assertEquals("leak", report.get("verdict"), context);
       // The planted type in the first cluster: a class defined per job ties its loader at +1.00/job.
       assertTrue(suspects.stream().anyMatch(s -> planted.equals(s.get("type"))
               && ((Number) s.get("cluster")).intValue() == 1),
           "the planted type is in the first cluster\n" + context);
-      // Explaining (walks, weaving) starts at the first leak verdict: censuses go on after it,
-      // unless that verdict came with the last census or two.
       Long firstLeak = CatalogueIT.firstLeakAt(jvm.stderr());
       assertTrue(firstLeak != null, context);
-      assertTrue(firstLeak > ran * 9 / 10 || num(lastSample(report), "jobs") > firstLeak,
-          "censuses after the first leak verdict (job " + firstLeak + ")\n" + context);
+      if (strictCadence != null) {
+        // At every=20, explaining (walks, weaving) that starts at the first leak verdict delays no
+        // census: censuses go on after it, unless that verdict came with the last census or two.
+        // (At the defaults the budget spaces censuses by their cost: on a 3-second run a verdict at
+        // job ~2,000 may be the last census, measured on JDK 25 with a 0.5 s start-up.)
+        assertTrue(firstLeak > ran * 9 / 10 || num(lastSample(report), "jobs") > firstLeak,
+            "censuses after the first leak verdict (job " + firstLeak + ")\n" + context);
+      }
     }
   }
 
