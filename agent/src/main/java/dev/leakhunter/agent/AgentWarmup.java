@@ -61,7 +61,8 @@ public final class AgentWarmup {
       TraceDot.render(type, ReportBuilder.roots(e, type));
     }
     retention.explain(30L, List.of(), receivers);
-    Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup-trace");
+    ReportWriter.createDirectories(out.toAbsolutePath());
+    Path scratch = out.toAbsolutePath().resolve(".warmup-trace");
     try {
       TraceDot.write(scratch, type, List.of(new Report.Root("static warmup.Holder.FIELD", List.of(type), 1.0)));
     } finally {
@@ -106,7 +107,8 @@ public final class AgentWarmup {
       samples.doneAt(i * 10L + 2);
     }
     Report.Sample sample = new Report.Sample(10, 1, 1, 1, 1, 0, 1, 1, 12);
-    Path scratch = Files.createDirectories(out.toAbsolutePath()).resolve(".warmup");
+    ReportWriter.createDirectories(out.toAbsolutePath());
+    Path scratch = out.toAbsolutePath().resolve(".warmup");
     try {
       Analysis leak = analyses.get(analyses.size() - 1);
       Report last = null;

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * JVM may be killed mid-write.
  *
  * <p>Each file is written to a temporary file in the same directory (a rename is only atomic within one
- * file system), flushed to disk, then moved over the old report in one step.
+ * file system), flushed to disk, then moved over the old report in one step. Files are created
+ * {@code rw-r--r--} and directories {@code rwxr-xr-x} (less the umask) even where the host runs
+ * with a umask of 000: others may read a report, not change it.
  */
 public final class ReportWriter {
   /** {@link Files#move} as a seam, so the fallback and failure paths can be tested. */
@@ -32,6 +36,29 @@ public final class ReportWriter {
   }
 
   private ReportWriter() {
+  }
+
+  /**
+   * Creates {@code dir} and its missing parents writable by their owner only ({@code rwxr-xr-x},
+   * less what the umask takes), whatever the host's umask allows: a report is read by others, never
+   * written by them.
+   */
+  public static void createDirectories(Path dir) throws IOException {
+    if (posix(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  private static FileAttribute<?>[] fileAttributes(Path file) {
+    return posix(file)
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))}
+        : new FileAttribute<?>[0];
+  }
+
+  private static boolean posix(Path p) {
+    return p.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /**
@@ -62,7 +89,7 @@ public final class ReportWriter {
   private static List<Path> write(Path dir, Report report, Set<ReportFormat> formats, Mover mover, boolean force)
       throws IOException {
     try {
-      Files.createDirectories(dir);
+      createDirectories(dir);
     } catch (IOException e) {
       throw new IOException("cannot create report directory " + dir + ": " + reason(e), e);
     }
@@ -94,7 +121,8 @@ public final class ReportWriter {
         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     boolean moved = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+          fileAttributes(tmp))) {
         ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
           ch.write(buf);

@@ -62,7 +62,7 @@ public final class TraceDot {
 
   /** Writes {@code OUT/trace-TYPE.dot} atomically; returns its path. */
   public static Path write(Path dir, String type, List<Report.Root> roots) throws IOException {
-    Files.createDirectories(dir);
+    ReportWriter.createDirectories(dir);
     Path target = dir.resolve(fileName(type));
     ReportWriter.writeAtomically(target, render(type, roots), Files::move);
     return target;

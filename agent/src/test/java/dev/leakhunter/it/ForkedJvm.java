@@ -83,6 +83,13 @@ final class ForkedJvm {
     return launch(name, List.of(), JAVA, List.of(), agentOptions, app);
   }
 
+  /** Starts {@code java [-javaagent:...] -cp test-classes mainClass args...}: a test host of the project's own. */
+  static ForkedJvm testHost(String name, String agentOptions, String mainClass, String... args) throws IOException {
+    List<String> app = new ArrayList<>(List.of("-cp", TEST_CLASSES.toString(), mainClass));
+    app.addAll(List.of(args));
+    return launch(name, List.of(), JAVA, List.of(), agentOptions, app);
+  }
+
   private static ForkedJvm launch(String name, List<String> prefix, Path java, List<String> jvmFlags,
                                   String agentOptions, List<String> app) throws IOException {
     Path dir = WORK.resolve(name);
