@@ -90,13 +90,10 @@ class BrowserReportIT {
 
     // The same page from the JSON report, by the CLI's render.
     Path rendered = demo.reportDir().resolve("rendered.html");
-    Process render = new ProcessBuilder(ForkedJvm.JAVA.toString(), "-jar", ForkedJvm.AGENT_JAR.toString(), "render",
-        demo.reportDir().resolve("leakhunter-report.json").toString(), "--out", rendered.toString())
-        .redirectErrorStream(true).start();
-    String out = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(render.waitFor(60, TimeUnit.SECONDS), out);
-    assertEquals(0, render.exitValue(), out);
-    assertLeakPage(open(rendered, demo.reportDir().resolve("rendered")), out);
+    ForkedJvm.CliRun render = ForkedJvm.cli(ForkedJvm.JAVA, demo.reportDir(), "render",
+        demo.reportDir().resolve("leakhunter-report.json").toString(), "--out", rendered.toString());
+    assertEquals(0, render.exit(), render.toString());
+    assertLeakPage(open(rendered, demo.reportDir().resolve("rendered")), render.toString());
   }
 
   @Test
