@@ -116,6 +116,7 @@ final class ForkedJvm {
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
+    ForkedJvmCleanup.track(p);
     return new ForkedJvm(dir, p);
   }
 
