@@ -10,14 +10,15 @@ package dev.leakhunter.growth;
  *   <li>The whole window trends upward: Mann–Kendall one-sided p &le; {@value #ALPHA}.</li>
  *   <li>The growth is material and proportional to jobs: the Theil–Sen slope {@code b} is at least
  *       the per-job floor, and the fitted growth {@code b * jobSpan} is at least the minimum growth
- *       and at least {@value #NOISE_RATIO} times the sample-to-sample noise (in-flight work), so
+ *       and at least {@value #NOISE_RATIO} times the noise (in-flight work), read both from
+ *       sample to sample and about the fitted line, the larger ({@link #residualScatter}), so
  *       that growth has to stand out of the noise, not merely lean on it.</li>
  *   <li>It is still growing at the end: the <em>tail</em>, from the recent half or from the best
  *       single split of the series into two flat levels, whichever is later (keeping at least
  *       {@value #MIN_TAIL} samples), has a Theil–Sen slope of at least {@value #PLATEAU_RATIO} of
  *       the reference rate and trends upward with p &le; {@value #TAIL_ALPHA}; and it is not
- *       stalled: since its lower envelope last rose, {@code b} times the jobs is under 4 times the noise and
- *       under {@value #STALL_SHARE} of the minimum growth ({@link #STALL_SHARE}).</li>
+ *       stalled: since its lower envelope last rose, {@code b} times the jobs is under the larger of
+ *       4 times the noise and {@value #STALL_SHARE} of the minimum growth ({@link #STALL_SHARE}).</li>
  * </ol>
  * The reference rate is the larger of {@code b} and the split's own rate (the rise between the
  * two levels per job between their centres). For linear growth they agree. For a cache that fills
