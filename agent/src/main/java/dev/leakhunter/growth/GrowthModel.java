@@ -121,8 +121,11 @@ public final class GrowthModel {
         if (instances == 0 && bytes == 0 && !countExplainsBytes(type, jobs, from, n)) {
           // One array doubling as it fills: its bytes come in growing steps that its count (flat,
           // or drifting with other arrays of the type) does not account for.
-          bytes = rule.steppedGrowth(jobs, bytesBeyondCount(type, from, n), from, n,
-              settings.minByteGrowth());
+          // Read on the bytes as they are, and on the bytes beyond the count (see bytesBeyondCount):
+          // other arrays arriving with a step break the first reading, a count that jitters with
+          // work in flight (a JUnit check's own JVM) blurs the second.
+          bytes = Math.max(rule.steppedGrowth(jobs, type.bytes, from, n, settings.minByteGrowth()),
+              rule.steppedGrowth(jobs, bytesBeyondCount(type, from, n), from, n, settings.minByteGrowth()));
           if (bytes > 0 && elementsStopped(type, jobs, from, n)) {
             bytes = 0;
           }
