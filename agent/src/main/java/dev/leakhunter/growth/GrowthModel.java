@@ -167,7 +167,8 @@ public final class GrowthModel {
       return false;
     }
     double now = rule.rate(jobs, elements.instances, recent, n);
-    return now == 0 || now <= STOPPED_SHARE * rule.rate(jobs, elements.instances, first, recent + 1);
+    // Rates are never negative (SeriesRule.rate), so a recent rate of 0 passes here too.
+    return now <= STOPPED_SHARE * rule.rate(jobs, elements.instances, first, recent + 1);
   }
 
   /**
