@@ -8,6 +8,7 @@ import dev.leakhunter.census.HistogramRow;
 import dev.leakhunter.census.CensusException;
 import dev.leakhunter.census.ProbeReading;
 import dev.leakhunter.census.Probes;
+import dev.leakhunter.common.OwnConstants;
 import dev.leakhunter.growth.Analysis;
 import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
@@ -171,8 +172,16 @@ final class Hunter implements Runnable {
         return;
       }
       if (!primed) {
-        // Before the baseline census, and charged to the explanation work, not to the censuses.
         primed = true;
+        // Before the baseline census: the agent's string constants, made now rather than as the
+        // JIT reaches its code mid-hunt (see OwnConstants), charged as sampler work.
+        long startedCpu = Cpu.threadNanos();
+        long started = System.nanoTime();
+        int constants = OwnConstants.resolve();
+        long cost = Cpu.since(startedCpu, started);
+        schedule.charge(new SamplingSchedule.Cost(0, cost));
+        log.info("made the agent's " + constants + " string constants in " + ms(cost) + " ms");
+        // Then the first walk for roots, charged to the explanation work, not to the censuses.
         explainer.prime();
       }
       lastPauseNanos = 0;

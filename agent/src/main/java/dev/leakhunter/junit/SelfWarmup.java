@@ -2,6 +2,7 @@ package dev.leakhunter.junit;
 
 import dev.leakhunter.agent.AgentWarmup;
 import dev.leakhunter.census.CensusException;
+import dev.leakhunter.common.OwnConstants;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.report.Report;
 import java.io.IOException;
@@ -29,6 +30,7 @@ final class SelfWarmup {
       return;
     }
     done = true; // once, even if it fails: a warm-up that fails is not retried before every hunt
+    OwnConstants.resolve(); // before any baseline, as in the agent (see OwnConstants)
     Path dir = null;
     try {
       dir = Files.createTempDirectory("leakhunter-warmup");
