@@ -15,7 +15,7 @@ public final class AgentPackages {
   private static final String ROOT = "dev.leakhunter.";
   private static final Set<String> OWN = Set.of(
       "agent", "common", "jobs", "census", "growth", "retention", "allocation", "report", "hunt", "cli", "junit",
-      "shaded");
+      "publish", "shaded");
 
   private AgentPackages() {
   }
