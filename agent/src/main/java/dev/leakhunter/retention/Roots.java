@@ -74,11 +74,21 @@ final class Roots {
     }
     for (Thread t : liveThreads()) {
       if (t != null && t != Thread.currentThread() && !threadNamesToSkip.contains(t.getName())
-          && !t.getName().startsWith("leakhunter-")) {
+          && !agentThread(t)) {
         roots.candidates.add(new Candidate("thread '" + t.getName() + "'", t));
       }
     }
     return roots;
+  }
+
+  /**
+   * The agent's own threads (its sampler, explainer, shutdown hook): no root, and no hop either. A
+   * walk that meets one through the host's objects (the shutdown-hook table holds the agent's hook,
+   * whose thread group lists every thread) would read its thread-locals (the NIO buffer cache the
+   * report writes fill) as the host's.
+   */
+  static boolean agentThread(Thread t) {
+    return t.getName().startsWith("leakhunter-");
   }
 
   private void statics(Class<?> type, String name, DeepAccess access) {

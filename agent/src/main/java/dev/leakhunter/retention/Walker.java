@@ -299,6 +299,9 @@ final class Walker {
       if (info.skip && from != RECEIVER_MARK && info.target < 0) {
         return;
       }
+      if (o instanceof Thread t && Roots.agentThread(t)) {
+        return;
+      }
       if (visited >= limits.maxObjects()) {
         stopped = "the walk stopped at its cap of " + limits.maxObjects() + " objects; roots and counts are partial";
         return;

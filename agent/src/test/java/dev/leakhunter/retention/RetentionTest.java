@@ -30,6 +30,7 @@ class RetentionTest {
   void clear() {
     Holders.StaticMap.CACHE.clear();
     Holders.Plugins.LOADED.clear();
+    Holders.Threads.HELD.clear();
   }
 
   private static Retention retention() {
@@ -63,6 +64,24 @@ class RetentionTest {
     assertEquals(List.of("java.util.HashMap.table", "java.util.HashMap$Node[]", "java.util.HashMap$Node.value",
         "dev.leakhunter.testhost.Holders$Payload"), h.path());
     assertEquals(5, h.instances());
+  }
+
+  @Test
+  void aPathThroughOneOfTheAgentsThreadsIsNoPath() {
+    // The shutdown-hook table holds the agent's hook thread, whose group lists the agent's other
+    // threads: what they keep (their thread-locals) is not the host's.
+    Holders.Keeper agents = new Holders.Keeper("leakhunter-sampler");
+    agents.kept.add(new Holders.Payload());
+    Holders.Threads.HELD.add(agents);
+    Explanation e = retention().explain(10, List.of(target(Holders.Payload.class)), List.of());
+    assertEquals(List.of(), e.of(Holders.Payload.class.getName()), e.notes().toString());
+
+    Holders.Keeper hosts = new Holders.Keeper("worker-1");
+    hosts.kept.add(new Holders.Payload());
+    Holders.Threads.HELD.add(hosts);
+    Holding h = first(retention().explain(20, List.of(target(Holders.Payload.class)), List.of()), Holders.Payload.class);
+    assertEquals("static dev.leakhunter.testhost.Holders$Threads.HELD", h.root());
+    assertEquals(1, h.instances());
   }
 
   @Test

@@ -121,4 +121,17 @@ public final class Holders {
       return defineClass(internal.replace('/', '.'), b, 0, b.length).getDeclaredConstructor().newInstance();
     }
   }
+
+  /** Threads, never started, each keeping payloads, held by a static list: a path through a thread. */
+  public static final class Threads {
+    public static final List<Keeper> HELD = new ArrayList<>();
+  }
+
+  public static final class Keeper extends Thread {
+    public final List<Payload> kept = new ArrayList<>();
+
+    public Keeper(String name) {
+      super(name);
+    }
+  }
 }
