@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 final class Cpu {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
 
   private Cpu() {
   }
@@ -16,6 +17,19 @@ final class Cpu {
     try {
       return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     } catch (RuntimeException e) { // UnsupportedOperationException on JVMs without it
+      return -1;
+    }
+  }
+
+  /**
+   * The whole process's CPU time in ns (every thread: the GC's, the JIT's, the host's), or -1 where
+   * the JVM does not say. A census stops the host's threads, so the process's CPU over its pause is
+   * what the census's GC threads used.
+   */
+  static long processNanos() {
+    try {
+      return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    } catch (RuntimeException e) {
       return -1;
     }
   }

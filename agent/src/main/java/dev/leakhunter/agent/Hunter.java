@@ -81,6 +81,11 @@ final class Hunter implements Runnable {
   private final PerJobLine perJobLine;
   private final JfrEvents jfr = new JfrEvents();
   private final JmxPublisher jmx;
+  // The job rate's dip after each census: sampler thread only.
+  private final AfterEffects afterEffects = new AfterEffects();
+  // The process's CPU when the agent started (about: the hunter is made at the start), and over the censuses' pauses.
+  private final long processCpuAtStart = Cpu.processNanos();
+  private volatile long censusCpuNanos;
 
   // Set by whichever thread warms up: the launcher's before start(), or the sampler (start()
   // publishes it to the sampler).
@@ -184,6 +189,7 @@ final class Hunter implements Runnable {
         // Then the first walk for roots, charged to the explanation work, not to the censuses.
         explainer.prime();
       }
+      afterEffects.censusStarting(System.nanoTime(), JobTracker.completed());
       lastPauseNanos = 0;
       long started = System.nanoTime();
       long startedCpu = Cpu.threadNanos();
@@ -205,6 +211,7 @@ final class Hunter implements Runnable {
       due = schedule.next(sampled ? lastSampledJobs : Math.max(lastSampledJobs, JobTracker.completed()),
           cost(now - started, startedCpu), now);
       nextDue = due;
+      afterEffects.censusEnded(System.nanoTime(), JobTracker.completed(), due.notBeforeNanos());
       report.notePause(schedule.pauseNote());
     }
   }
@@ -235,6 +242,9 @@ final class Hunter implements Runnable {
         return true;
       }
       long now = System.nanoTime();
+      afterEffects.look(now, JobTracker.completed());
+      // Woken for the next look at the job rate too (see AfterEffects), 1 ns at the least.
+      long park = Math.min(maxPark, Math.max(1, afterEffects.nextLookNanos() - now));
       if (noJobs != null && noJobs.due(now)) {
         log.info(noJobs.note());
         report.noteNoJobs(noJobs.note());
@@ -243,7 +253,7 @@ final class Hunter implements Runnable {
         // A quiet wait in time (every=auto): roots a walk found meanwhile go into the report now,
         // not at the next census. Waiting for jobs (every=N), the next census does it.
         report.writeNewRoots(lastAnalysis);
-        LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, maxPark));
+        LockSupport.parkNanos(this, Math.min(due.notBeforeNanos() - now, park));
         continue;
       }
       JobTracker.notifyAt(due.atJobs(), jobs -> LockSupport.unpark(self));
@@ -252,7 +262,7 @@ final class Hunter implements Runnable {
         quiesce(due.atJobs());
         return true;
       }
-      LockSupport.parkNanos(this, maxPark);
+      LockSupport.parkNanos(this, park);
     }
     return false;
   }
@@ -288,10 +298,15 @@ final class Hunter implements Runnable {
       ProbeReading probes = Probes.read();
       Census.Result census;
       explainer.holdForCensus();
+      long cpuBefore = Cpu.processNanos();
       try {
         census = Census.take(heap);
       } finally {
         explainer.censusDone();
+      }
+      long cpuAfter = Cpu.processNanos();
+      if (cpuBefore >= 0 && cpuAfter >= cpuBefore) {
+        censusCpuNanos += cpuAfter - cpuBefore;
       }
       if (jobs <= lastSampledJobs) {
         lastPauseNanos = census.pauseNanos();
@@ -496,7 +511,8 @@ final class Hunter implements Runnable {
 
   /** The ledger in one line: the whole, then its parts. */
   private String costLine(long now) {
-    return "the hunt cost " + ledger(now).line() + "; walks given up for a census: " + explainer.abandonedWalks()
+    return "the hunt cost " + ledger(now).line() + "; after-effects measured after " + afterEffects.measured()
+        + " of " + afterEffects.censuses() + " censuses; walks given up for a census: " + explainer.abandonedWalks()
         + ", put off for lack of time between censuses: " + explainer.walksPutOff();
   }
 
@@ -508,9 +524,20 @@ final class Hunter implements Runnable {
   private Report.Cost ledger(long now) {
     long pause = schedule.pauseNanos();
     return new Report.Cost(ms(now - agentStartNanos), ms(startupNanos), ms(pause),
-        ms(Math.max(0, schedule.spentNanos() - pause)), ms(explainer.spentNanos()), options.overheadPercent(),
+        ms(Math.max(0, schedule.spentNanos() - pause)), ms(explainer.spentNanos()), afterEffectsMs(),
+        processCpuAtStart < 0 ? -1 : ms(censusCpuNanos), processCpuMs(), options.overheadPercent(),
         Runtime.getRuntime().totalMemory(), heap == null ? -1 : heap.keptBytes(),
         heap == null ? 0 : heap.timesGivenBack(), agentObjectsBytes);
+  }
+
+  private long afterEffectsMs() {
+    long nanos = afterEffects.chargedNanos();
+    return nanos < 0 ? -1 : ms(nanos);
+  }
+
+  private long processCpuMs() {
+    long now = Cpu.processNanos();
+    return processCpuAtStart < 0 || now < 0 ? -1 : ms(now - processCpuAtStart);
   }
 
   private static long agentObjectsBytes(Histogram census) {

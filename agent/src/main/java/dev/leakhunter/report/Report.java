@@ -65,6 +65,12 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
    * @param censusPauseMs      the censuses' stop-the-world pauses
    * @param samplerMs          the sampler's work beside the jobs (parse, model, reports)
    * @param explainingMs       walks for roots and allocation following
+   * @param afterEffectsMs     the jobs the host did not complete just after the censuses, as time
+   *                           (cold caches, a heap to touch again; see docs/performance.md); -1 when
+   *                           no census could be measured, 0 in reports of earlier versions
+   * @param censusCpuMs        the process's CPU time over the censuses' pauses: the GC's threads
+   *                           work in parallel, so it runs above the pauses' wall time; -1 unknown
+   * @param processCpuMs       the process's CPU time since the agent started, -1 unknown
    * @param budgetPercent      the {@code overhead} option: censuses and explaining each keep within it
    * @param heapCommittedBytes the heap committed now
    * @param heapKeptBytes      the size kept for the host's heap (see docs/performance.md), -1 when
@@ -74,11 +80,12 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
    *                           objects it holds, its series and maps, are not told apart), -1 before
    */
   public record Cost(long wallMs, long startupMs, long censusPauseMs, long samplerMs, long explainingMs,
-                     double budgetPercent, long heapCommittedBytes, long heapKeptBytes, long heapGivenBack,
+                     long afterEffectsMs, long censusCpuMs, long processCpuMs, double budgetPercent, long heapCommittedBytes, long heapKeptBytes, long heapGivenBack,
                      long agentObjectsBytes) {
     /** All parts as a share of the wall time, in percent. */
     public double percent() {
-      return wallMs <= 0 ? 0 : 100.0 * (startupMs + censusPauseMs + samplerMs + explainingMs) / wallMs;
+      long parts = startupMs + censusPauseMs + samplerMs + explainingMs + Math.max(0, afterEffectsMs);
+      return wallMs <= 0 ? 0 : 100.0 * parts / wallMs;
     }
 
     /** The ledger in one line, as the text and HTML reports say it. */

@@ -35,7 +35,9 @@ public final class ReportJson {
     Report.Cost c = r.cost();
     if (c != null) {
       Map<String, Object> cost = obj("wallMs", c.wallMs(), "startupMs", c.startupMs(), "censusPauseMs", c.censusPauseMs(),
-          "samplerMs", c.samplerMs(), "explainingMs", c.explainingMs());
+          "samplerMs", c.samplerMs(), "explainingMs", c.explainingMs(), "afterEffectsMs", c.afterEffectsMs());
+      cost.put("censusCpuMs", c.censusCpuMs());
+      cost.put("processCpuMs", c.processCpuMs());
       cost.put("percent", Math.round(c.percent() * 100) / 100.0);
       cost.put("budgetPercent", c.budgetPercent());
       cost.put("heapCommittedBytes", c.heapCommittedBytes());
@@ -156,7 +158,8 @@ public final class ReportJson {
     if (root.map.containsKey("cost")) {
       Node c = root.obj("cost");
       cost = new Report.Cost(c.lng("wallMs"), c.lng("startupMs"), c.lng("censusPauseMs"), c.lng("samplerMs"),
-          c.lng("explainingMs"), c.dbl("budgetPercent"), c.lng("heapCommittedBytes"), c.lng("heapKeptBytes"),
+          c.lng("explainingMs"), c.lngOr("afterEffectsMs", 0), c.lngOr("censusCpuMs", -1), c.lngOr("processCpuMs", -1),
+          c.dbl("budgetPercent"), c.lng("heapCommittedBytes"), c.lng("heapKeptBytes"),
           c.lng("heapGivenBack"), c.lng("agentObjectsBytes"));
     }
     Verdict verdict = root.verdict("verdict");

@@ -33,7 +33,8 @@ final class Summary {
         .append(String.format(Locale.ROOT, "%.1f s", c.wallMs() / 1000.0)).append(": start-up ")
         .append(Units.count(c.startupMs())).append(" ms, census pauses ").append(Units.count(c.censusPauseMs()))
         .append(" ms, sampler ").append(Units.count(c.samplerMs())).append(" ms, explaining ")
-        .append(Units.count(c.explainingMs())).append(" ms (budget ")
+        .append(Units.count(c.explainingMs())).append(" ms, after-effects ")
+        .append(c.afterEffectsMs() < 0 ? "not measured" : Units.count(c.afterEffectsMs()) + " ms").append(" (budget ")
         .append(String.format(Locale.ROOT, "%s", Units.plain(stripZero(c.budgetPercent()))))
         .append("% each for censuses and explaining); heap ").append(Units.bytes(c.heapCommittedBytes()))
         .append(" committed");
@@ -43,6 +44,13 @@ final class Summary {
     }
     if (c.agentObjectsBytes() >= 0) {
       line.append("; the agent's own objects ").append(Units.bytes(c.agentObjectsBytes()));
+    }
+    if (c.censusCpuMs() >= 0 && c.processCpuMs() > 0) {
+      // The start-up is left out: the launch's own CPU (class loading, the JIT) is not told apart.
+      double share = 100.0 * (c.censusCpuMs() + c.samplerMs() + c.explainingMs()) / c.processCpuMs();
+      line.append("; CPU: ").append(String.format(Locale.ROOT, "%.2f%%", share)).append(" of the process's ")
+          .append(Units.count(c.processCpuMs())).append(" ms since the agent started (census pauses ")
+          .append(Units.count(c.censusCpuMs())).append(" ms on the GC's threads, sampler, explaining)");
     }
     return line.toString();
   }

@@ -41,6 +41,32 @@ class ShortRunIT {
       DemoLeaksIT.suspect(report, planted);
     }
     assertTrue(demo.stderr().contains("[leakhunter] the hunt cost "), "the budget is accounted\n" + demo.outputs());
+    ledgerAddsUp(report, demo.reportText());
+  }
+
+  private static long longOf(Map<String, Object> map, String field) {
+    return ((Number) map.get(field)).longValue();
+  }
+
+  /** The ledger's parts, each measured, and its share their sum (issue 15). */
+  @SuppressWarnings("unchecked")
+  static void ledgerAddsUp(Map<String, Object> report, String context) {
+    Map<String, Object> cost = (Map<String, Object>) report.get("cost");
+    long wall = longOf(cost, "wallMs");
+    long startup = longOf(cost, "startupMs");
+    long pauses = longOf(cost, "censusPauseMs");
+    long sampler = longOf(cost, "samplerMs");
+    long explaining = longOf(cost, "explainingMs");
+    long after = longOf(cost, "afterEffectsMs");
+    long censusCpu = longOf(cost, "censusCpuMs");
+    long processCpu = longOf(cost, "processCpuMs");
+    assertTrue(startup > 0 && pauses > 0 && sampler > 0 && explaining >= 0 && after >= -1, context);
+    // A census stops the host: the process's CPU over its pauses is the GC's threads', never none.
+    assertTrue(censusCpu > 0 && processCpu > censusCpu, context);
+    double percent = 100.0 * (startup + pauses + sampler + explaining + Math.max(0, after)) / wall;
+    assertEquals(percent, ((Number) cost.get("percent")).doubleValue(), 0.01, context);
+    assertTrue(context.contains(after < 0 ? "after-effects not measured" : "after-effects " + after + " ms"), context);
+    assertTrue(context.contains("CPU: "), context);
   }
 
   /**
