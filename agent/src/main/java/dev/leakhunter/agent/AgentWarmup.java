@@ -10,6 +10,7 @@ import dev.leakhunter.census.Probes;
 import dev.leakhunter.growth.Analysis;
 import dev.leakhunter.growth.GrowthModel;
 import dev.leakhunter.growth.GrowthSettings;
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.hunt.ReportBuilder;
@@ -121,7 +122,8 @@ public final class AgentWarmup {
                 List.of(new Report.AllocationSite(List.of("warmup.Holder.add(Holder.java:1)"), 1))));
           }
           Report r = new Report(Report.SCHEMA, new Report.Tool("leakhunter", "warmup"), JvmFacts.current(),
-              Map.of("jobs", "warmup.Job#run"), new Report.Jobs(1, 0, 0), samples.list(), v, "warm-up", suspects);
+              Map.of("jobs", "warmup.Job#run"), new Report.Jobs(1, 0, 0), samples.list(), v, "warm-up", suspects,
+              null, List.of(new Plateau("warmup.Cache$Entry", 64, 2_048, 1, 1)));
           SampleLine.format(sample, v, found);
           for (ReportFormat f : ReportFormat.values()) {
             f.render(r);

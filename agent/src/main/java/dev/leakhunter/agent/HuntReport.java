@@ -137,8 +137,7 @@ final class HuntReport {
     }
     pauseNote = note;
     Report r = latest;
-    latest = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
-        withPauseNote(analysisNote), r.suspects());
+    latest = r.withNote(withPauseNote(analysisNote));
   }
 
   private String withPauseNote(String note) {
@@ -149,8 +148,7 @@ final class HuntReport {
   void noteNoJobs(String note) {
     jobsNote = note;
     Report r = latest;
-    latest = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
-        withPauseNote(analysisNote), r.suspects());
+    latest = r.withNote(withPauseNote(analysisNote));
     write(latest);
   }
 
@@ -163,7 +161,7 @@ final class HuntReport {
     }
     analysisNote = note;
     return reports.report(jobs(), samples.list(), analysis.verdict(), analysis.suspects(), withPauseNote(note),
-        explained);
+        explained, analysis.plateaus());
   }
 
   private Report.Jobs jobs() {
@@ -184,8 +182,7 @@ final class HuntReport {
       List<Report.AllocationSite> now = reports.sites(sr.suspect().type());
       suspects.add(now.isEmpty() ? sr : new Report.SuspectReport(sr.suspect(), sr.roots(), now));
     }
-    return new Report(r.schema(), r.tool(), r.jvm(), r.options(), jobs(), r.samples(), r.verdict(),
-        r.note(), suspects, ledger.get());
+    return r.asOf(jobs(), suspects, ledger.get());
   }
 
   /** A report during the hunt: not forced to the disk (see ReportWriter.writeInterim). */

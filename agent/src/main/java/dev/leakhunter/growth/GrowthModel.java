@@ -1,8 +1,10 @@
 package dev.leakhunter.growth;
 
 import dev.leakhunter.census.Histogram;
+import dev.leakhunter.common.OwnSort;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +23,14 @@ import java.util.Objects;
 public final class GrowthModel {
   /** A table's elements no longer grow at this share of their earlier rate or below. */
   static final double STOPPED_SHARE = 0.25;
+  /** A plateau: grew by at least this many instances, then stayed within this share of it. */
+  static final long PLATEAU_MIN_GROWTH = 16;
+  static final double PLATEAU_TOLERANCE_SHARE = 0.05;
+  static final int PLATEAUS_KEPT = 10;
+  private static final Comparator<Plateau> BY_BYTES_GROWN = (a, b) -> {
+    int bytes = Long.compare(b.bytesGrown(), a.bytesGrown());
+    return bytes != 0 ? bytes : a.type().compareTo(b.type());
+  };
   private final GrowthSettings settings;
   private final SampleStore store;
   private final SeriesRule rule;
@@ -89,7 +99,54 @@ public final class GrowthModel {
     List<Clusters.Candidate> candidates = candidates(n, jobs, false);
     Verdict verdict = candidates.isEmpty() ? Verdict.NO_LEAK : Verdict.LEAK;
     String note = capNote("");
-    return new Analysis(verdict, Clusters.rank(candidates), n, note.isEmpty() ? null : note);
+    return new Analysis(verdict, Clusters.rank(candidates), n, note.isEmpty() ? null : note,
+        plateaus(n, jobs, candidates));
+  }
+
+  /**
+   * The application types that grew and then stayed flat, none of them a candidate: at least
+   * {@value #PLATEAU_MIN_GROWTH} instances more at the end than when first judged, at that level
+   * (within {@value #PLATEAU_TOLERANCE_SHARE} of the growth, or one instance) for the last quarter of
+   * the samples at least. The {@value #PLATEAUS_KEPT} that grew most in bytes. JDK types are left
+   * out: they grow and settle with the JVM's own work (class loading, the JIT), and the types that
+   * name a cache are the user's own.
+   */
+  private List<Plateau> plateaus(int n, long[] jobs, List<Clusters.Candidate> candidates) {
+    List<Plateau> found = new ArrayList<>();
+    for (TypeSeries type : store.types()) {
+      if (TypeNames.specificity(type.type) != 0 || isCandidate(type.type, candidates)) {
+        continue;
+      }
+      int from = type.firstPresent(n);
+      if (n - from < settings.minSamples()) {
+        continue;
+      }
+      long last = type.instances[n - 1];
+      long grown = last - type.instances[from];
+      if (grown < PLATEAU_MIN_GROWTH) {
+        continue;
+      }
+      long tolerance = Math.max(1, (long) (grown * PLATEAU_TOLERANCE_SHARE));
+      int flatFrom = n - 1;
+      while (flatFrom > from && Math.abs(type.instances[flatFrom - 1] - last) <= tolerance) {
+        flatFrom--;
+      }
+      if (flatFrom == from || n - flatFrom < Math.max(3, (n - from) / 4)) {
+        continue;
+      }
+      found.add(new Plateau(type.type, grown, type.bytes[n - 1] - type.bytes[from], jobs[from], jobs[flatFrom]));
+    }
+    OwnSort.sort(found, BY_BYTES_GROWN);
+    return found.size() > PLATEAUS_KEPT ? new ArrayList<>(found.subList(0, PLATEAUS_KEPT)) : found;
+  }
+
+  private static boolean isCandidate(String type, List<Clusters.Candidate> candidates) {
+    for (Clusters.Candidate c : candidates) {
+      if (c.type().equals(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.leakhunter.hunt;
 
 import dev.leakhunter.allocation.AllocationTracking;
 import dev.leakhunter.allocation.Site;
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
 import dev.leakhunter.report.Report;
@@ -41,11 +42,18 @@ public final class ReportBuilder {
    */
   public Report report(Report.Jobs jobs, List<Report.Sample> samples, Verdict verdict, List<Suspect> suspects,
                        String note, Explanation explained) {
+    return report(jobs, samples, verdict, suspects, note, explained, List.of());
+  }
+
+  /** The same, with the types that grew and then stayed flat ({@link Report#plateaued()}). */
+  public Report report(Report.Jobs jobs, List<Report.Sample> samples, Verdict verdict, List<Suspect> suspects,
+                       String note, Explanation explained, List<Plateau> plateaued) {
     List<Report.SuspectReport> explainedSuspects = new ArrayList<>(suspects.size());
     for (Suspect s : suspects) {
       explainedSuspects.add(new Report.SuspectReport(s, roots(explained, s.type()), sites(s.type())));
     }
-    return new Report(Report.SCHEMA, tool, jvm, options, jobs, samples, verdict, note, explainedSuspects);
+    return new Report(Report.SCHEMA, tool, jvm, options, jobs, samples, verdict, note, explainedSuspects, null,
+        plateaued);
   }
 
   /** The sites of {@code type} as they are now; empty when it is not followed. */

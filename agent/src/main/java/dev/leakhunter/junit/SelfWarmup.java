@@ -50,8 +50,7 @@ final class SelfWarmup {
     }
     Report report = new Hunt(EXERCISE).go(() -> { });
     for (Verdict v : Verdict.values()) {
-      Failure.message(new Report(report.schema(), report.tool(), report.jvm(), report.options(), report.jobs(),
-          report.samples(), v, report.note(), report.suspects()), EXERCISE);
+      Failure.message(report.withVerdict(v), EXERCISE);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Suspect;
 import java.util.List;
@@ -65,6 +66,9 @@ public final class HtmlReport {
     }
     if (!r.suspects().isEmpty()) {
       suspectTable(h, r.suspects());
+    }
+    if (!r.plateaued().isEmpty()) {
+      plateauTable(h, r.plateaued());
     }
     sampleTable(h, r.samples());
     options(h, r);
@@ -189,6 +193,22 @@ public final class HtmlReport {
           .append("</td><td class=\"n\">").append(last == null ? "-" : esc(Units.bytes(last.bytes())))
           .append("</td><td class=\"n\">").append(esc(Units.confidence(s.confidence())))
           .append("</td><td>").append(sparkline(s)).append("</td></tr>\n");
+    }
+    h.append("</table></div>\n");
+  }
+
+  /** The types that grew and stopped: why a filling cache or pool is not called a leak. */
+  private static void plateauTable(StringBuilder h, List<Plateau> plateaued) {
+    h.append("<h2 id=\"plateaued\">Grew, then flat: not leaks</h2>\n<p class=\"meta\">Each grew after the first")
+        .append(" census, then stayed at its level to the last one: a cache that filled up, a pool that reached its")
+        .append(" size. A leak keeps growing.</p>\n<div class=\"scroll\"><table>\n<tr><th>type</th>")
+        .append("<th class=\"n\">grew by</th><th class=\"n\">bytes</th><th>from job</th><th>flat since job</th></tr>\n");
+    for (Plateau p : plateaued) {
+      h.append("<tr><td><code>").append(esc(p.type())).append("</code></td><td class=\"n\">")
+          .append(Units.count(p.instancesGrown())).append("</td><td class=\"n\">")
+          .append(esc(Units.signedBytes(p.bytesGrown()))).append("</td><td class=\"n\">")
+          .append(Units.count(p.fromJobs())).append("</td><td class=\"n\">").append(Units.count(p.flatSinceJobs()))
+          .append("</td></tr>\n");
     }
     h.append("</table></div>\n");
   }

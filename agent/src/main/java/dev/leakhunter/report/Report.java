@@ -1,5 +1,6 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Map;
  * @param note     why the verdict is what it is when that is not obvious (e.g. inconclusive), or null
  * @param suspects ranked as {@link dev.leakhunter.growth.Analysis#suspects()}
  * @param cost     what the hunt cost the host so far, or null (a JUnit leak check's report)
+ * @param plateaued application types that grew and then stayed flat: not leaks (HTML and JSON only)
  */
 public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options, Jobs jobs,
-                     List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects, Cost cost) {
+                     List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects, Cost cost,
+                     List<Plateau> plateaued) {
 
   public static final int SCHEMA = 1;
 
@@ -24,17 +27,39 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
     options = new LinkedHashMap<>(options);
     samples = List.copyOf(samples);
     suspects = List.copyOf(suspects);
+    plateaued = List.copyOf(plateaued);
   }
 
-  /** A report without a ledger. */
+  /** A report without a ledger or plateaus. */
   public Report(int schema, Tool tool, Jvm jvm, Map<String, String> options, Jobs jobs,
                 List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects) {
-    this(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, null);
+    this(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, null, List.of());
+  }
+
+  /** A report without plateaus. */
+  public Report(int schema, Tool tool, Jvm jvm, Map<String, String> options, Jobs jobs,
+                List<Sample> samples, Verdict verdict, String note, List<SuspectReport> suspects, Cost cost) {
+    this(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, cost, List.of());
   }
 
   /** This report with {@code ledger} as its cost. */
   public Report withCost(Cost ledger) {
-    return new Report(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, ledger);
+    return new Report(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, ledger, plateaued);
+  }
+
+  /** This report with {@code note} as its note. */
+  public Report withNote(String note) {
+    return new Report(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, cost, plateaued);
+  }
+
+  /** This report with {@code verdict}, for a failure message's other verdicts. */
+  public Report withVerdict(Verdict verdict) {
+    return new Report(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, cost, plateaued);
+  }
+
+  /** This report as of {@code jobs}, with {@code suspects} and {@code ledger}. */
+  public Report asOf(Jobs jobs, List<SuspectReport> suspects, Cost ledger) {
+    return new Report(schema, tool, jvm, options, jobs, samples, verdict, note, suspects, ledger, plateaued);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
@@ -68,6 +69,12 @@ public final class ReportJson {
       suspects.add(suspect(sr));
     }
     root.put("suspects", suspects);
+    List<Object> plateaued = new ArrayList<>();
+    for (Plateau p : r.plateaued()) {
+      plateaued.add(obj("type", p.type(), "instancesGrown", p.instancesGrown(), "bytesGrown", p.bytesGrown(),
+          "fromJobs", p.fromJobs(), "flatSinceJobs", p.flatSinceJobs()));
+    }
+    root.put("plateaued", plateaued);
     // Derived from the fields above (render and check recompute it for older reports); not read back.
     List<Object> exhaustion = new ArrayList<>();
     for (Exhaustion e : Exhaustion.of(r)) {
@@ -168,12 +175,19 @@ public final class ReportJson {
     for (Node s : root.objects("suspects")) {
       suspects.add(suspect(s));
     }
+    List<Plateau> plateaued = new ArrayList<>();
+    if (root.map.containsKey("plateaued")) { // reports of earlier versions have none
+      for (Node p : root.objects("plateaued")) {
+        plateaued.add(new Plateau(p.str("type"), p.lng("instancesGrown"), p.lng("bytesGrown"), p.lng("fromJobs"),
+            p.lng("flatSinceJobs")));
+      }
+    }
     return new Report((int) schema,
         new Report.Tool(tool.str("name"), tool.str("version")),
         new Report.Jvm(jvm.lng("pid"), jvm.str("version"), jvm.str("gc"), jvm.lng("maxHeapBytes")),
         options,
         new Report.Jobs(jobs.lng("completed"), jobs.lng("inFlight"), jobs.lng("warmup")),
-        samples, verdict, note, suspects, cost);
+        samples, verdict, note, suspects, cost, plateaued);
   }
 
   private static Report.SuspectReport suspect(Node s) {

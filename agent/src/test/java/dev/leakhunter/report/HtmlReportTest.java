@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Suspect;
 import java.util.List;
@@ -59,6 +60,19 @@ class HtmlReportTest {
         + "(OrderRecord.java:12)\ncom.acme.Worker.handle(Worker.java:42)\n"), html);
     assertTrue(html.contains("<code>com.acme.Worker$$Lambda$41</code>"), html);
     assertTrue(html.contains("<tr><th><code>jobs</code></th><td><code>com.acme.Worker#handle</code></td></tr>"), html);
+  }
+
+  @Test
+  void typesThatGrewAndStoppedAreShownAsNoLeaksOnlyWhereThereAreAny() {
+    Report r = Reports.noLeak();
+    assertFalse(HtmlReport.render(r).contains("id=\"plateaued\""));
+    Report cache = new Report(r.schema(), r.tool(), r.jvm(), r.options(), r.jobs(), r.samples(), r.verdict(),
+        r.note(), r.suspects(), r.cost(), List.of(new Plateau("com.acme.Cache<K>$Entry", 130, 8_320, 20, 160)));
+    String html = HtmlReport.render(cache);
+    assertTrue(html.contains("<h2 id=\"plateaued\">Grew, then flat: not leaks</h2>"), html);
+    assertTrue(html.contains("<tr><td><code>com.acme.Cache&lt;K&gt;$Entry</code></td><td class=\"n\">130</td>"
+        + "<td class=\"n\">+8.1 KB</td><td class=\"n\">20</td><td class=\"n\">160</td></tr>"), html);
+    assertFalse(TextReport.render(cache).contains("com.acme.Cache"), "not in the one-screen text report");
   }
 
   @Test

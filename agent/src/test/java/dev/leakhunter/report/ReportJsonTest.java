@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leakhunter.growth.Plateau;
 import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.growth.Verdict;
@@ -35,11 +36,27 @@ class ReportJsonTest {
   }
 
   @Test
+  void plateauedTypesRoundTripAndOlderReportsHaveNone() {
+    Report leak = Reports.leak();
+    Report withPlateau = new Report(leak.schema(), leak.tool(), leak.jvm(), leak.options(), leak.jobs(),
+        leak.samples(), leak.verdict(), leak.note(), leak.suspects(), leak.cost(),
+        List.of(new Plateau("com.acme.Rendered", 130, 8_320, 20, 160)));
+    String json = ReportJson.write(withPlateau);
+    assertEquals(withPlateau, ReportJson.read(json));
+    Map<?, ?> p = (Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(json)).get("plateaued")).get(0);
+    assertEquals(List.of("type", "instancesGrown", "bytesGrown", "fromJobs", "flatSinceJobs"), List.copyOf(p.keySet()));
+    String older = json.replaceAll("(?s)\"plateaued\": \\[.*?\\],?\\s*", "");
+    assertFalse(older.contains("plateaued"), older);
+    assertEquals(List.of(), ReportJson.read(older).plateaued());
+  }
+
+  @Test
   void writesTheShapeDesignPromises() {
     Map<?, ?> json = (Map<?, ?>) Json.parse(ReportJson.write(Reports.leak()));
-    // exhaustion: when each leak fills the heap (issue 16), derived from the rest.
-    assertEquals(List.of("schema", "tool", "jvm", "options", "jobs", "samples", "verdict", "suspects", "exhaustion"),
-        List.copyOf(json.keySet()));
+    // plateaued: types that grew then stayed flat (issue 18); exhaustion: when each leak fills the
+    // heap (issue 16), derived from the rest.
+    assertEquals(List.of("schema", "tool", "jvm", "options", "jobs", "samples", "verdict", "suspects", "plateaued",
+        "exhaustion"), List.copyOf(json.keySet()));
     assertEquals(1L, json.get("schema"));
     assertEquals(Map.of("name", "leakhunter", "version", "0.1.0"), json.get("tool"));
     assertEquals(Map.of("pid", 4242L, "version", "17.0.15", "gc", "G1", "maxHeapBytes", 536870912L), json.get("jvm"));
