@@ -1,7 +1,7 @@
 package dev.leakhunter.growth;
 
 /** What a type name says about where the type comes from. */
-final class TypeNames {
+public final class TypeNames {
   private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
   private static final String[] PRIMITIVES =
       {"boolean", "byte", "char", "short", "int", "long", "float", "double"};
@@ -16,7 +16,7 @@ final class TypeNames {
    * {@code java.util.HashMap$Node} and {@code byte[]} that come with it do not, and a lambda held
    * with each {@code com.acme.Member} names the callback, not what it keeps.
    */
-  static int specificity(String type) {
+  public static int specificity(String type) {
     String element = type;
     while (element.endsWith("[]")) {
       element = element.substring(0, element.length() - 2);

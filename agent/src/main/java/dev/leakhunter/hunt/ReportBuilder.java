@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A hunt's report, built the same way by both front doors: the header (tool, JVM, options), the
  * verdict, and each suspect with its roots from a walk and its allocation sites where they are
- * followed. Which suspects, which walk and which note stay with the caller: the agent adds the
+ * followed, its leak split by independent roots ({@link RootSplit}). Which suspects, which walk and which note stay with the caller: the agent adds the
  * walk's and the schedule's notes, the JUnit API moves the suspects within the allowance to the note.
  */
 public final class ReportBuilder {
@@ -52,8 +52,8 @@ public final class ReportBuilder {
     for (Suspect s : suspects) {
       explainedSuspects.add(new Report.SuspectReport(s, roots(explained, s.type()), sites(s.type())));
     }
-    return new Report(Report.SCHEMA, tool, jvm, options, jobs, samples, verdict, note, explainedSuspects, null,
-        plateaued);
+    return new Report(Report.SCHEMA, tool, jvm, options, jobs, samples, verdict, note,
+        RootSplit.split(explainedSuspects), null, plateaued);
   }
 
   /** The sites of {@code type} as they are now; empty when it is not followed. */

@@ -2,6 +2,7 @@ package dev.leakhunter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -106,6 +108,45 @@ class CatalogueIT {
     assertEquals(List.of(), report.get("suspects"), context);
     assertEquals("no-leak", report.get("verdict"), context);
     TABLE.add(row(number, fixture, "(control)", report, firstLeakAt(jvm.stderr()), firstCensusAt(jvm.stderr())));
+  }
+
+  /**
+   * Two leaks filled by the same jobs grow in lockstep, one cluster to the growth model; their
+   * roots have none in common, so the report gives two leaks, each with its own root (issue 16).
+   */
+  @Test
+  void twoLeaksUnderTwoRootsReadAsTwo() throws Exception {
+    ForkedJvm jvm = run("TwoRoots", RUN_JOBS);
+    Map<String, Object> report = jvm.reportJson();
+    String context = jvm.outputs() + "\n" + jvm.reportText();
+    assertEquals("leak", report.get("verdict"), context);
+    Map<String, Object> session = suspect(report, "dev.leakhunter.catalogue.TwoRoots$Session", context);
+    Map<String, Object> entry = suspect(report, "dev.leakhunter.catalogue.TwoRoots$AuditEntry", context);
+    assertNotEquals(session.get("cluster"), entry.get("cluster"), "two leaks\n" + context);
+    assertEquals("static dev.leakhunter.catalogue.TwoRoots$Sessions.OPEN", firstRoot(session), context);
+    assertEquals("static dev.leakhunter.catalogue.TwoRoots$Audit.TRAIL", firstRoot(entry), context);
+    // Each leads its own leak, and each leak has its own projection.
+    for (Map<String, Object> lead : List.of(session, entry)) {
+      Object cluster = lead.get("cluster");
+      Map<String, Object> first = suspects(report).stream().filter(s -> cluster.equals(s.get("cluster")))
+          .findFirst().orElseThrow();
+      assertEquals(lead.get("type"), first.get("type"), "leads its leak\n" + context);
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> exhaustion = (List<Map<String, Object>>) report.get("exhaustion");
+    assertTrue(exhaustion.size() >= 2, "a projection per leak\n" + context);
+    assertTrue(jvm.reportText().contains(" separate leaks"), context);
+  }
+
+  private static Map<String, Object> suspect(Map<String, Object> report, String type, String context) {
+    return suspects(report).stream().filter(s -> type.equals(s.get("type"))).findFirst()
+        .orElseThrow(() -> new AssertionError(type + " is no suspect\n" + context));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String firstRoot(Map<String, Object> suspect) {
+    List<Map<String, Object>> roots = (List<Map<String, Object>>) suspect.get("roots");
+    return roots.isEmpty() ? "(none)" : (String) roots.get(0).get("root");
   }
 
   private static ForkedJvm run(String fixture, int jobs) throws Exception {
