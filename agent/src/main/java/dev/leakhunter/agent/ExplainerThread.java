@@ -54,6 +54,8 @@ final class ExplainerThread implements Runnable {
   private final AgentLog log;
   private final Retention retention;
   private final AllocationTracking allocations;
+  // The newest failure of a walk (its exception, in words), or null: for the report's note.
+  private volatile String failure;
   private final OverheadBudget ledger;
 
   private final Object lock = new Object();
@@ -127,7 +129,13 @@ final class ExplainerThread implements Runnable {
       return;
     }
     try {
-      Explanation primed = retention.prime(JobTracker.receivers());
+      Explanation primed;
+      try {
+        primed = retention.prime(JobTracker.receivers());
+      } catch (Throwable t) {
+        failure = t.toString();
+        throw t;
+      }
       walkNanos = primed.nanos();
       log.info("roots: first walk " + primed.visited() + " objects in "
           + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (before the baseline census; "
@@ -137,6 +145,11 @@ final class ExplainerThread implements Runnable {
     } finally {
       JobTracker.captureNextReceiver();
     }
+  }
+
+  /** The newest failure of a walk for roots, in words, or null when none failed. */
+  String failure() {
+    return failure;
   }
 
   /** Asks for the suspects of the latest sample to be explained; replaces what was asked before. */
@@ -321,6 +334,7 @@ final class ExplainerThread implements Runnable {
       explained = retention.explain(work.jobs(), targets, JobTracker.receivers(), () -> giveWay && censusWanted);
     } catch (Throwable t) {
       log.error("could not find the roots of the suspects", t);
+      failure = t.toString();
       explained = null;
     } finally {
       synchronized (lock) {

@@ -12,7 +12,9 @@ import dev.leakhunter.report.ReportWriter;
 import dev.leakhunter.retention.Explanation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -31,6 +33,7 @@ final class HuntReport {
   // (every=N on a fast daemon) rewriting at each change of the suspects' order would cost more
   // than the censuses.
   private static final long REWRITE_AT_MOST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final int MAX_TROUBLES = 5;
 
   private final AgentOptions options;
   private final Supplier<Report.Cost> ledger;
@@ -49,6 +52,10 @@ final class HuntReport {
   private String analysisNote;
   // The jobs pattern matched nothing (NoJobsWarning), or null.
   private volatile String jobsNote;
+  // What of the agent's own work failed, each said once (a census, a walk, the allocation advice).
+  private final Set<String> troubles = new LinkedHashSet<>();
+  private final AllocationTracking allocations;
+  private volatile boolean adviceSaid;
 
   /**
    * @param allocations follows where suspects are allocated, or null
@@ -60,6 +67,7 @@ final class HuntReport {
     this.options = options;
     this.log = log;
     this.explainer = explainer;
+    this.allocations = allocations;
     this.reports = new ReportBuilder(JvmFacts.agentVersion(), JvmFacts.current(), options.asMap(), allocations);
     this.latest = build(Analysis.inconclusive(0, noSampleYet()));
   }
@@ -141,7 +149,38 @@ final class HuntReport {
   }
 
   private String withPauseNote(String note) {
-    return ReportBuilder.joinNotes(ReportBuilder.joinNotes(jobsNote, note), pauseNote);
+    String troubled;
+    synchronized (troubles) {
+      troubled = troubles.isEmpty() ? null : "the agent's own work failed (the application is unaffected): "
+          + String.join("; ", troubles);
+    }
+    return ReportBuilder.joinNotes(ReportBuilder.joinNotes(ReportBuilder.joinNotes(jobsNote, note), pauseNote),
+        troubled);
+  }
+
+  /**
+   * A part of the agent's own work failed ({@code what}: a census, a walk for roots): said in the
+   * report's note from now on, once per distinct {@code what} (at most {@value #MAX_TROUBLES}).
+   */
+  void noteTrouble(String what) {
+    synchronized (troubles) {
+      if (troubles.size() >= MAX_TROUBLES || !troubles.add(what)) {
+        return;
+      }
+    }
+    Report r = latest;
+    if (r != null) { // null while the first report is being built
+      latest = r.withNote(withPauseNote(analysisNote));
+    }
+  }
+
+  /** True the first time the advice's failure is seen. */
+  private boolean noteAdvice() {
+    if (adviceSaid) {
+      return false;
+    }
+    adviceSaid = true;
+    return true;
   }
 
   /** The jobs pattern matched nothing: said in the report from now on, and written at once. */
@@ -155,6 +194,16 @@ final class HuntReport {
   /** The report of {@code analysis}, with the roots of the newest walk that reached its suspects. */
   private Report build(Analysis analysis) {
     Explanation explained = explainer.latest();
+    String walkFailed = explainer.failure();
+    if (walkFailed != null) {
+      noteTrouble("finding roots: " + walkFailed);
+    }
+    Throwable advice = allocations == null ? null : allocations.adviceFailure();
+    if (advice != null && noteAdvice()) {
+      log.error("following allocations failed in a followed constructor (the constructor ended as it would have;"
+          + " sites may be missing)", advice);
+      noteTrouble("following allocations: " + advice);
+    }
     String note = analysis.note();
     if (explained != null && !explained.notes().isEmpty()) {
       note = ReportBuilder.joinNotes(note, "roots: " + String.join("; ", explained.notes()));

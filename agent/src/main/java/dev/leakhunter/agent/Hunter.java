@@ -199,8 +199,10 @@ final class Hunter implements Runnable {
         failures = 0;
       } catch (Throwable t) {
         log.error("census failed", t);
+        report.noteTrouble("a census: " + t);
         if (++failures >= FAILURES_BEFORE_GIVING_UP) {
           log.error("stopped sampling after " + failures + " failed censuses in a row; the application is unaffected");
+          report.noteTrouble("sampling stopped after " + failures + " failed censuses in a row");
           return;
         }
       }

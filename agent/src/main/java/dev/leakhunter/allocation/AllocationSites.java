@@ -1,5 +1,6 @@
 package dev.leakhunter.allocation;
 
+import dev.leakhunter.common.Faults;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +16,9 @@ public final class AllocationSites {
 
   private static final TypeSites[] NONE = new TypeSites[0];
   private static volatile TypeSites[] tracked = NONE;
+  // The first failure in the woven call, and how many there were (about: counted without a lock).
+  private static volatile Throwable failure;
+  private static volatile long failures;
 
   private AllocationSites() {
   }
@@ -25,6 +29,7 @@ public final class AllocationSites {
    */
   public static void constructed(Object self) {
     try {
+      Faults.at(Faults.ADVICE);
       TypeSites[] all = tracked;
       Class<?> type = self.getClass();
       for (TypeSites t : all) {
@@ -35,7 +40,22 @@ public final class AllocationSites {
       }
     } catch (Throwable e) {
       // An OutOfMemoryError in a stack walk, say: the host's constructor must end as it would have.
+      // The first is kept for the agent to say (the advice runs on the host's thread: no log here).
+      if (failure == null) {
+        failure = e;
+      }
+      failures++;
     }
+  }
+
+  /** The first failure in the woven call, or null. */
+  static Throwable failure() {
+    return failure;
+  }
+
+  /** How many woven calls failed (about). */
+  static long failures() {
+    return failures;
   }
 
   static synchronized TypeSites track(Class<?> type) {

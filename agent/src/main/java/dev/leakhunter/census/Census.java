@@ -1,5 +1,6 @@
 package dev.leakhunter.census;
 
+import dev.leakhunter.common.Faults;
 import dev.leakhunter.common.PrivateModules;
 import java.lang.instrument.Instrumentation;
 import java.util.Objects;
@@ -126,6 +127,7 @@ public final class Census {
   }
 
   Result takeHistogram(HeapKeeper keeper) throws CensusException {
+    Faults.at(Faults.CENSUS);
     int maxFree = keeper == null ? HeapSizeHold.NEVER_SHRINK : keeper.maxFreePercent();
     long committedBefore = keeper == null ? 0 : keeper.committedNow();
     try {

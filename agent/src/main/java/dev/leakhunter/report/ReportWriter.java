@@ -1,5 +1,6 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.common.Faults;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -124,6 +125,11 @@ public final class ReportWriter {
       try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
           fileAttributes(tmp))) {
         ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        if (Faults.on(Faults.REPORT)) { // a test's injected fault: the disk full half-way through
+          buf.limit(buf.capacity() / 2);
+          ch.write(buf);
+          throw new IOException("No space left on device: " + Faults.message(Faults.REPORT));
+        }
         while (buf.hasRemaining()) {
           ch.write(buf);
         }

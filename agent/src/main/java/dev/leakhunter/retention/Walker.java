@@ -1,6 +1,7 @@
 package dev.leakhunter.retention;
 
 import dev.leakhunter.census.TypeNames;
+import dev.leakhunter.common.Faults;
 import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -58,6 +59,8 @@ final class Walker {
   private final DeepAccess access;
   private final Predicate<String> ownType;
   private final WalkLimits limits;
+  /** The object at which a test's injected fault makes the walk fail (see Faults). */
+  private static final long FAULT_AT = 100;
   private final ToLongFunction<Object> sizer;
   private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
   private final ClassLoader system = ClassLoader.getSystemClassLoader();
@@ -307,7 +310,9 @@ final class Walker {
         return;
       }
       parents.put(o, from);
-      visited++;
+      if (++visited == FAULT_AT) {
+        Faults.at(Faults.WALK); // a test's injected fault: an object the walk cannot read
+      }
       if (info.target >= 0) {
         if (counts[branch] == null) {
           counts[branch] = new long[targets.size()];
