@@ -301,11 +301,11 @@ fi
 if want 6; then
   say "## 6. Whole processes flat out, without / with the agent at its defaults (no -Xmx: the JVM's default heap; median of $pairs pairs, each pair back to back)"
   say
-  say "Each catalogue fixture: \`--jobs=60000 --rate=0\`, one worker and 4 (ThreadPerJob: 5,000 jobs, a thread each; ConcurrentNoLeak: 15,000, its jobs wait 2 ms each). The demo: \`--leak=none --jobs=60000 --rate=0\`. Ratios are with / without, per pair. The ledger is the agent's own line: its share of the wall time."
+  say "Each catalogue fixture: \`--jobs=60000 --rate=0\`, one worker and 4 (ThreadPerJob: 5,000 jobs, a thread each; ConcurrentNoLeak: 15,000, its jobs wait 2 ms each). The demo: \`--leak=none --jobs=60000 --rate=0\`. Ratios are with / without, per pair. The ledger is the agent's own line: its share of the wall time, and of the process's CPU time (census pauses on the GC's threads, sampler, explaining; start-up left out)."
   say
   {
-    echo "| daemon | workers | wall without (s) | wall | CPU | peak RSS without (MB) | peak RSS with (MB) | peak RSS | ledger | censuses | verdict |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| daemon | workers | wall without (s) | wall | CPU | peak RSS without (MB) | peak RSS with (MB) | peak RSS | ledger (wall) | ledger (CPU) | censuses | verdict |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   } | tee -a "$results"
   # One whole process: prints "wall cpu rss_kb" (GNU time), keeps its output in $dir.
   whole() {
@@ -319,7 +319,7 @@ if want 6; then
     for w in 1 4; do
       [ $f = demo ] && [ $w = 4 ] && continue
       jobs=60000; [ $f = ThreadPerJob ] && jobs=5000; [ $f = ConcurrentNoLeak ] && jobs=15000
-      walls=""; cpus=""; rsss=""; wall0s=""; rss0s=""; rss1s=""; ledgers=""; censuses=""; verdicts=""
+      walls=""; cpus=""; rsss=""; wall0s=""; rss0s=""; rss1s=""; ledgers=""; cpuledgers=""; censuses=""; verdicts=""
       for i in $(seq "$pairs"); do
         for side in without with; do
           dir=$out/fixtures/$f-w$w-$side-$i
@@ -339,10 +339,11 @@ if want 6; then
         wall0s+="${r_without[0]} "; rss0s+="$(( r_without[2] / 1024 )) "; rss1s+="$(( r_with[2] / 1024 )) "
         d=$out/fixtures/$f-w$w-with-$i
         ledgers+="$( (grep -o 'hunt cost [0-9.]*%' "$d/stderr.txt" || true) | grep -o '[0-9.]*' | head -1) "
+        cpuledgers+="$( (grep -o 'CPU: [0-9.]*% of the process' "$d/stderr.txt" || true) | grep -o '[0-9.]*' | head -1) "
         censuses+="$(grep -c '^\[leakhunter\] jobs=' "$d/stderr.txt" || true) "
         verdicts+="$(grep -o '"verdict": "[a-z-]*"' "$d/leakhunter-report.json" 2>/dev/null | cut -d'"' -f4 || echo none) "
       done
-      echo "| $f | $w | $(echo $wall0s | pmedian) | $(echo $walls | pmedian) | $(echo $cpus | pmedian) | $(echo $rss0s | pmedian) | $(echo $rss1s | pmedian) | $(echo $rsss | pmedian) | $(echo $ledgers | pmedian)% | $(echo $censuses | pmedian) | $(echo $verdicts | tr ' ' '\n' | sort | uniq -c | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}') |" | tee -a "$results"
+      echo "| $f | $w | $(echo $wall0s | pmedian) | $(echo $walls | pmedian) | $(echo $cpus | pmedian) | $(echo $rss0s | pmedian) | $(echo $rss1s | pmedian) | $(echo $rsss | pmedian) | $(echo $ledgers | pmedian)% | $(echo $cpuledgers | pmedian)% | $(echo $censuses | pmedian) | $(echo $verdicts | tr ' ' '\n' | sort | uniq -c | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}') |" | tee -a "$results"
     done
   done
   say
