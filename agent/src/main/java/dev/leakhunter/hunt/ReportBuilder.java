@@ -73,7 +73,7 @@ public final class ReportBuilder {
     List<Report.Root> roots = new ArrayList<>();
     if (explained != null) {
       for (Holding h : explained.of(type)) {
-        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob()));
+        roots.add(new Report.Root(h.root(), h.path(), h.bytesPerJob(), h.bytes()));
       }
     }
     return roots;

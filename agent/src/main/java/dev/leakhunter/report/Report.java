@@ -149,10 +149,17 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
    * @param root        e.g. {@code static com.acme.Worker.processed}
    * @param path        types (with field names where known) from the root to the suspect
    * @param bytesPerJob how much the root's reachable set grows per job
+   * @param bytes       what of the suspect it holds along this path now (the latest walk's sizes),
+   *                    -1 when unknown (reports of earlier versions)
    */
-  public record Root(String root, List<String> path, double bytesPerJob) {
+  public record Root(String root, List<String> path, double bytesPerJob, long bytes) {
     public Root {
       path = List.copyOf(path);
+    }
+
+    /** A root whose current bytes are not known. */
+    public Root(String root, List<String> path, double bytesPerJob) {
+      this(root, path, bytesPerJob, -1);
     }
   }
 

@@ -105,7 +105,11 @@ public final class ReportJson {
     m.put("series", series);
     List<Object> roots = new ArrayList<>();
     for (Report.Root root : sr.roots()) {
-      roots.add(obj("root", root.root(), "path", root.path(), "bytesPerJob", root.bytesPerJob()));
+      Map<String, Object> rm = obj("root", root.root(), "path", root.path(), "bytesPerJob", root.bytesPerJob());
+      if (root.bytes() >= 0) {
+        rm.put("bytes", root.bytes());
+      }
+      roots.add(rm);
     }
     m.put("roots", roots);
     List<Object> sites = new ArrayList<>();
@@ -212,7 +216,7 @@ public final class ReportJson {
         s.dbl("confidence"), (int) cluster, series);
     List<Report.Root> roots = new ArrayList<>();
     for (Node r : s.objects("roots")) {
-      roots.add(new Report.Root(r.str("root"), r.strings("path"), r.dbl("bytesPerJob")));
+      roots.add(new Report.Root(r.str("root"), r.strings("path"), r.dbl("bytesPerJob"), r.lngOr("bytes", -1)));
     }
     List<Report.AllocationSite> sites = new ArrayList<>();
     for (Node a : s.objects("allocationSites")) {

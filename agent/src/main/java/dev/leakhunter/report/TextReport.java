@@ -102,7 +102,7 @@ public final class TextReport {
         out.append("    ").append(jdkLine(jdk)).append('\n');
       }
     }
-    roots(out, lead.roots(), Summary.underRoots(cluster));
+    roots(out, lead.roots(), Summary.underRoots(cluster), Summary.heldUnderRoots(cluster));
     sites(out, lead.suspect().type(), lead.allocationSites());
   }
 
@@ -135,7 +135,8 @@ public final class TextReport {
    * @param underRoots per root label, the growth of every path from it to any of the leak's types
    *                   (shown beside a root when it holds more of the leak than the lead's path)
    */
-  private static void roots(StringBuilder out, List<Report.Root> roots, java.util.Map<String, Double> underRoots) {
+  private static void roots(StringBuilder out, List<Report.Root> roots, java.util.Map<String, Double> underRoots,
+                            java.util.Map<String, Long> heldUnder) {
     if (roots.isEmpty()) {
       out.append("  (roots not yet known)\n");
       return;
@@ -153,12 +154,7 @@ public final class TextReport {
       if (!root.path().isEmpty()) {
         out.append(" via ").append(path(root.path()));
       }
-      out.append("  (").append(Units.signedBytes(root.bytesPerJob())).append("/job");
-      double all = underRoots.getOrDefault(root.root(), 0.0);
-      if (all > root.bytesPerJob() + 0.5) {
-        out.append("; the leak's types under it ").append(Units.signedBytes(all)).append("/job");
-      }
-      out.append(")\n");
+      out.append("  (").append(Summary.rootFigures(root, underRoots, heldUnder)).append(")\n");
     }
     more(out, shown.size() - MAX_ROOTS, "root");
   }

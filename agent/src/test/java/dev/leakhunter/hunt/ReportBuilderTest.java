@@ -40,7 +40,7 @@ class ReportBuilderTest {
     Report.SuspectReport first = report.suspects().get(0);
     assertEquals(order, first.suspect());
     assertEquals(List.of(new Report.Root("static com.acme.Worker.kept",
-        List.of("java.util.ArrayList", "com.acme.Order"), 48.0)), first.roots());
+        List.of("java.util.ArrayList", "com.acme.Order"), 48.0, 1_920)), first.roots());
     assertEquals(List.of(), first.allocationSites(), "no allocations followed");
     assertEquals(List.of(), report.suspects().get(1).roots(), "the walk did not reach it");
   }

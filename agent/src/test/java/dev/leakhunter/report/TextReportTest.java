@@ -79,6 +79,27 @@ class TextReportTest {
   }
 
   @Test
+  void aRootSaysWhatItHoldsNowBesideItsGrowth() {
+    // The latest walk's sizes: the lead's path holds 500 Orders of 56 bytes; under the same root
+    // the leak's other type, 2,800 LineItems of 40 bytes.
+    List<Report.SuspectReport> cluster = List.of(
+        new Report.SuspectReport(new dev.leakhunter.growth.Suspect("com.acme.Order", 0.33, 19, 1.0, 1,
+            Reports.series(0.33, 56, 200)), List.of(new Report.Root("static com.acme.Worker.PROCESSED",
+            List.of("java.util.ArrayList", "com.acme.Order"), 19, 28_000)), List.of()),
+        new Report.SuspectReport(new dev.leakhunter.growth.Suspect("com.acme.LineItem", 1.87, 75, 1.0, 1,
+            Reports.series(1.87, 40, 200)), List.of(new Report.Root("static com.acme.Worker.PROCESSED",
+            List.of("java.util.ArrayList", "com.acme.Order", "com.acme.LineItem"), 75, 112_000)), List.of()));
+    Report r = new Report(Report.SCHEMA, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
+        Reports.samples(200, 94), dev.leakhunter.growth.Verdict.LEAK, null, cluster);
+    String text = TextReport.render(r);
+    assertTrue(text.contains("  held by static com.acme.Worker.PROCESSED via java.util.ArrayList -> com.acme.Order"
+        + "  (holds 27.3 KB, +19 B/job; the leak's types under it 136.7 KB, +94 B/job)\n"), text);
+    assertEquals(r, ReportJson.read(ReportJson.write(r)), "the bytes round-trip");
+    assertTrue(HtmlReport.render(r).contains("(holds 27.3 KB, +19 B/job; the leak&#39;s types under it 136.7 KB,"
+        + " +94 B/job)"), HtmlReport.render(r));
+  }
+
+  @Test
   void saysWhenRootsAndSitesAreNotKnownYet() {
     Report r = Reports.leakOf(new Suspect("byte[]", 1.0, 1229.0, 0.95, 1, Reports.series(1.0, 1229, 200)),
         List.of(), List.of());
