@@ -53,6 +53,11 @@ public final class JfrEvents {
     if (now.equals(said)) {
       return;
     }
+    // Said only once a recording takes the events: a stream opened later (a remote one, after the
+    // leak was found) gets the suspects as they are then, not only their next change.
+    if (!new LeakSuspectEvent().shouldCommit()) {
+      return;
+    }
     said = now;
     for (Report.SuspectReport s : top) {
       LeakSuspectEvent e = new LeakSuspectEvent();

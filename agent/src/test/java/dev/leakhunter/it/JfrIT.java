@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import jdk.management.jfr.RemoteRecordingStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +56,50 @@ class JfrIT {
     // Written when the suspects change, not at every census.
     int events = suspects.split("dev\\.leakhunter\\.LeakSuspect \\{", -1).length - 1;
     assertTrue(events < at.size() * 6, events + " suspect events over " + at.size() + " censuses\n" + suspects);
+  }
+
+  /**
+   * docs/fleet.md's streaming recipe, run: the operator's side opens a {@code RemoteRecordingStream}
+   * over the daemon's JMX port (the daemon's own flags open it; the agent opens none) after the leak
+   * was found, and receives the planted type as a {@code LeakSuspect} event.
+   */
+  @Test
+  void aRemoteRecordingStreamReceivesThePlantedSuspect() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    ForkedJvm demo = ForkedJvm.start("jfr-remote", List.of(), ForkedJvm.JAVA, List.of(
+            "-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+            "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+            "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false"),
+        DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log", "--jobs=0", "--rate=" + DemoLeaksIT.RATE,
+        "--heartbeat=0");
+    JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    JMXConnector connector = null;
+    while (connector == null && System.nanoTime() < deadline && demo.process.isAlive()) {
+      try {
+        connector = JMXConnectorFactory.connect(url);
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    assertTrue(connector != null, "the daemon's JMX port\n" + demo.outputs());
+    CompletableFuture<String> planted = new CompletableFuture<>();
+    JMXConnector jmx = connector;
+    try (jmx; RemoteRecordingStream stream = new RemoteRecordingStream(jmx.getMBeanServerConnection())) {
+      stream.enable("dev.leakhunter.LeakSuspect");
+      stream.onEvent("dev.leakhunter.LeakSuspect", e -> {
+        if ("dev.leakhunter.demo.orders.Order".equals(e.getString("type"))) {
+          planted.complete(e.getString("verdict"));
+        }
+      });
+      stream.startAsync();
+      assertEquals("leak", planted.get(90, TimeUnit.SECONDS), demo.outputs());
+    } finally {
+      demo.process.destroy();
+    }
   }
 
   @Test
