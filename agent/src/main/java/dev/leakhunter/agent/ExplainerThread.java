@@ -129,19 +129,14 @@ final class ExplainerThread implements Runnable {
       return;
     }
     try {
-      Explanation primed;
-      try {
-        primed = retention.prime(JobTracker.receivers());
-      } catch (Throwable t) {
-        failure = t.toString();
-        throw t;
-      }
+      Explanation primed = retention.prime(JobTracker.receivers());
       walkNanos = primed.nanos();
       log.info("roots: first walk " + primed.visited() + " objects in "
           + TimeUnit.NANOSECONDS.toMillis(primed.nanos()) + " ms (before the baseline census; "
           + TimeUnit.NANOSECONDS.toMillis(warmUpNanos) + " ms at warm-up)");
     } catch (Throwable t) {
       log.error("the first walk for roots failed", t);
+      failure = t.toString();
     } finally {
       JobTracker.captureNextReceiver();
     }

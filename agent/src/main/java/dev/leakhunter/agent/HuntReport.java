@@ -55,7 +55,6 @@ final class HuntReport {
   // What of the agent's own work failed, each said once (a census, a walk, the allocation advice).
   private final Set<String> troubles = new LinkedHashSet<>();
   private final AllocationTracking allocations;
-  private volatile boolean adviceSaid;
 
   /**
    * @param allocations follows where suspects are allocated, or null
@@ -174,15 +173,6 @@ final class HuntReport {
     }
   }
 
-  /** True the first time the advice's failure is seen. */
-  private boolean noteAdvice() {
-    if (adviceSaid) {
-      return false;
-    }
-    adviceSaid = true;
-    return true;
-  }
-
   /** The jobs pattern matched nothing: said in the report from now on, and written at once. */
   void noteNoJobs(String note) {
     jobsNote = note;
@@ -199,7 +189,7 @@ final class HuntReport {
       noteTrouble("finding roots: " + walkFailed);
     }
     Throwable advice = allocations == null ? null : allocations.adviceFailure();
-    if (advice != null && noteAdvice()) {
+    if (advice != null) { // said once: the log and the note each keep a message once
       log.error("following allocations failed in a followed constructor (the constructor ended as it would have;"
           + " sites may be missing)", advice);
       noteTrouble("following allocations: " + advice);

@@ -16,9 +16,8 @@ public final class AllocationSites {
 
   private static final TypeSites[] NONE = new TypeSites[0];
   private static volatile TypeSites[] tracked = NONE;
-  // The first failure in the woven call, and how many there were (about: counted without a lock).
+  // The first failure in the woven call: written once, so a failing advice costs the host's threads nothing shared.
   private static volatile Throwable failure;
-  private static volatile long failures;
 
   private AllocationSites() {
   }
@@ -44,18 +43,12 @@ public final class AllocationSites {
       if (failure == null) {
         failure = e;
       }
-      failures++;
     }
   }
 
   /** The first failure in the woven call, or null. */
   static Throwable failure() {
     return failure;
-  }
-
-  /** How many woven calls failed (about). */
-  static long failures() {
-    return failures;
   }
 
   static synchronized TypeSites track(Class<?> type) {

@@ -186,16 +186,10 @@ public final class AllocationTracking {
 
   /**
    * The first failure of the call woven into the followed constructors (caught there: the host's
-   * constructor ends as it would have), or null; with {@link #adviceFailures()}, for the log and
-   * the report.
+   * constructor ends as it would have), or null: for the log and the report.
    */
   public Throwable adviceFailure() {
     return AllocationSites.failure();
-  }
-
-  /** How many woven calls failed so far (about). */
-  public long adviceFailures() {
-    return AllocationSites.failures();
   }
 
   /** Why types could not be followed (at most a few), for the log. */

@@ -20,6 +20,8 @@ public final class Faults {
   public static final String REPORT = "report";
 
   private static final Set<String> ON = read();
+  // A constant the JIT folds: with the switch unset, a point costs the woven advice nothing.
+  private static final boolean ANY = !ON.isEmpty();
 
   private Faults() {
   }
@@ -38,7 +40,7 @@ public final class Faults {
 
   /** Whether the switch names {@code point}: for a point whose real failure is a checked exception. */
   public static boolean on(String point) {
-    return !ON.isEmpty() && ON.contains(point);
+    return ANY && ON.contains(point);
   }
 
   /** The message of the fault at {@code point}. */

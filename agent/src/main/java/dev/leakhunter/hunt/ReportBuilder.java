@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * A hunt's report, built the same way by both front doors: the header (tool, JVM, options), the
  * verdict, and each suspect with its roots from a walk and its allocation sites where they are
- * followed, its leak split by independent roots ({@link RootSplit}). Which suspects, which walk and which note stay with the caller: the agent adds the
- * walk's and the schedule's notes, the JUnit API moves the suspects within the allowance to the note.
+ * followed, its leak split by independent roots ({@link RootSplit}). Which suspects, which walk
+ * and which note stay with the caller: the agent adds the walk's and the schedule's notes, the
+ * JUnit API moves the suspects within the allowance to the note.
  */
 public final class ReportBuilder {
   private final Report.Tool tool;

@@ -154,14 +154,12 @@ public final class HtmlReport {
     if (lead.roots().isEmpty()) {
       h.append("<span class=\"unknown\">(roots not yet known)</span><br>\n");
     }
-    Map<String, Double> underRoots = Summary.underRoots(cluster);
-    Map<String, Long> heldUnder = Summary.heldUnderRoots(cluster);
     for (Report.Root root : lead.roots()) {
       h.append("held by <code>").append(esc(root.root())).append("</code>");
       if (!root.path().isEmpty()) {
         h.append(" via <code>").append(esc(TextReport.path(root.path()))).append("</code>");
       }
-      h.append(" (").append(esc(Summary.rootFigures(root, underRoots, heldUnder))).append(")\n");
+      h.append(" (").append(esc(Summary.rootFigures(root, cluster))).append(")\n");
       h.append("<ol class=\"chain\"><li class=\"root-node\"><code>").append(esc(root.root())).append("</code></li>");
       for (String hop : root.path()) {
         h.append("<li><code>").append(esc(Units.plain(hop))).append("</code></li>");

@@ -94,57 +94,39 @@ final class Summary {
   }
 
   /**
-   * Per root, how fast the leak's types grow under it: the growth of every path the walks found
-   * from that root to any type of the cluster, added up (each object is counted on one path only).
-   * A root that holds the whole leak comes close to its {@link #inAll} figure; the walk follows the
-   * first 8 suspects and the report keeps 3 paths per type, so it can only come short of it.
+   * What a root costs, for the text and HTML reports: {@code holds 72.1 KB, +19 B/job}, and, when
+   * the root holds more of the leak than the lead's path, what every path the walks found from that
+   * root to any type of {@code cluster} holds and grows, added up (each object is counted on one
+   * path only): {@code ; the leak's types under it 913.6 KB, +234 B/job}. A root that holds the
+   * whole leak comes close to its {@link #inAll} figure; the walk follows the first 8 suspects and
+   * the report keeps 3 paths per type, so it can only come short of it.
    */
-  static Map<String, Double> underRoots(List<Report.SuspectReport> cluster) {
-    Map<String, Double> sums = new java.util.LinkedHashMap<>();
+  static String rootFigures(Report.Root root, List<Report.SuspectReport> cluster) {
+    double perJobUnder = 0;
+    long heldUnder = 0;
+    boolean heldKnown = false;
     for (Report.SuspectReport s : cluster) {
       for (Report.Root r : s.roots()) {
-        if (r.bytesPerJob() > 0) {
-          Double sum = sums.get(r.root()); // not Map.merge: no callbacks to the JDK (SharedProfilesTest)
-          sums.put(r.root(), (sum == null ? 0 : sum) + r.bytesPerJob());
+        if (r.bytesPerJob() > 0 && r.root().equals(root.root())) {
+          perJobUnder += r.bytesPerJob();
+          if (r.bytes() >= 0) {
+            heldUnder += r.bytes();
+            heldKnown = true;
+          }
         }
       }
     }
-    return sums;
-  }
-
-  /** Per root, what the leak's types it holds weigh now: {@link #underRoots}'s counterpart, -1 unknown. */
-  static Map<String, Long> heldUnderRoots(List<Report.SuspectReport> cluster) {
-    Map<String, Long> sums = new java.util.LinkedHashMap<>();
-    for (Report.SuspectReport s : cluster) {
-      for (Report.Root r : s.roots()) {
-        if (r.bytesPerJob() > 0 && r.bytes() >= 0) {
-          Long sum = sums.get(r.root());
-          sums.put(r.root(), (sum == null ? 0 : sum) + r.bytes());
-        }
-      }
-    }
-    return sums;
-  }
-
-  /**
-   * What a root costs, for the text and HTML reports: {@code holds 27.3 KB, +19 B/job}, and, when the
-   * root holds more of the leak than the lead's path, {@code ; the leak's types under it 245.0 KB,
-   * +80 B/job}.
-   */
-  static String rootFigures(Report.Root root, Map<String, Double> perJobUnder, Map<String, Long> heldUnder) {
     StringBuilder out = new StringBuilder();
     if (root.bytes() >= 0) {
       out.append("holds ").append(Units.bytes(root.bytes())).append(", ");
     }
     out.append(Units.signedBytes(root.bytesPerJob())).append("/job");
-    Double all = perJobUnder.get(root.root());
-    if (all != null && all > root.bytesPerJob() + 0.5) {
+    if (perJobUnder > root.bytesPerJob() + 0.5) {
       out.append("; the leak's types under it ");
-      Long held = heldUnder.get(root.root());
-      if (held != null && held >= 0) {
-        out.append(Units.bytes(held)).append(", ");
+      if (heldKnown) {
+        out.append(Units.bytes(heldUnder)).append(", ");
       }
-      out.append(Units.signedBytes(all)).append("/job");
+      out.append(Units.signedBytes(perJobUnder)).append("/job");
     }
     return out.toString();
   }

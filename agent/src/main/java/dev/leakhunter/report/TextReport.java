@@ -102,7 +102,7 @@ public final class TextReport {
         out.append("    ").append(jdkLine(jdk)).append('\n');
       }
     }
-    roots(out, lead.roots(), Summary.underRoots(cluster), Summary.heldUnderRoots(cluster));
+    roots(out, lead.roots(), cluster);
     sites(out, lead.suspect().type(), lead.allocationSites());
   }
 
@@ -132,11 +132,9 @@ public final class TextReport {
   }
 
   /**
-   * @param underRoots per root label, the growth of every path from it to any of the leak's types
-   *                   (shown beside a root when it holds more of the leak than the lead's path)
+   * @param cluster the leak whose types are added up under each root ({@link Summary#rootFigures})
    */
-  private static void roots(StringBuilder out, List<Report.Root> roots, java.util.Map<String, Double> underRoots,
-                            java.util.Map<String, Long> heldUnder) {
+  private static void roots(StringBuilder out, List<Report.Root> roots, List<Report.SuspectReport> cluster) {
     if (roots.isEmpty()) {
       out.append("  (roots not yet known)\n");
       return;
@@ -154,7 +152,7 @@ public final class TextReport {
       if (!root.path().isEmpty()) {
         out.append(" via ").append(path(root.path()));
       }
-      out.append("  (").append(Summary.rootFigures(root, underRoots, heldUnder)).append(")\n");
+      out.append("  (").append(Summary.rootFigures(root, cluster)).append(")\n");
     }
     more(out, shown.size() - MAX_ROOTS, "root");
   }

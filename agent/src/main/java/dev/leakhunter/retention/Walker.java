@@ -56,11 +56,11 @@ final class Walker {
   private static final int HOP_CLASS = 4094;
   private static final int HOP_LOADER = 4093;
 
+  /** The object at which a test's injected fault makes the walk fail (see Faults). */
+  private static final long FAULT_AT = 100;
   private final DeepAccess access;
   private final Predicate<String> ownType;
   private final WalkLimits limits;
-  /** The object at which a test's injected fault makes the walk fail (see Faults). */
-  private static final long FAULT_AT = 100;
   private final ToLongFunction<Object> sizer;
   private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
   private final ClassLoader system = ClassLoader.getSystemClassLoader();
