@@ -62,14 +62,32 @@ public final class AgentWarmup {
       TraceDot.render(type, ReportBuilder.roots(e, type));
     }
     retention.explain(30L, List.of(), receivers);
-    ReportWriter.createDirectories(out.toAbsolutePath());
-    Path scratch = out.toAbsolutePath().resolve(".warmup-trace");
+    Path scratch = scratch(out, ".warmup-trace");
     try {
       TraceDot.write(scratch, type, List.of(new Report.Root("static warmup.Holder.FIELD", List.of(type), 1.0)));
     } finally {
       Files.deleteIfExists(scratch.resolve(TraceDot.fileName(type)));
       Files.deleteIfExists(scratch);
     }
+  }
+
+  /**
+   * Where a warm-up writes its throwaway files: under {@code out}, or in a temporary directory when
+   * {@code out} cannot be made. An {@code out} the agent cannot write is said once, by the first
+   * report; the warm-up must still run the writers, or their first run (and the other warm-up steps
+   * after it) would fall mid-hunt, and leave their JDK objects in the censuses as a growth step.
+   */
+  private static Path scratch(Path out, String name) throws IOException {
+    Path dir = out.toAbsolutePath();
+    try {
+      ReportWriter.createDirectories(dir);
+      if (Files.isWritable(dir)) {
+        return dir.resolve(name);
+      }
+    } catch (IOException | SecurityException e) {
+      // below: the same code path, in a place that can be written
+    }
+    return Files.createTempDirectory("leakhunter" + name);
   }
 
   /** A job receiver of the warm-up walk. */
@@ -108,8 +126,7 @@ public final class AgentWarmup {
       samples.doneAt(i * 10L + 2);
     }
     Report.Sample sample = new Report.Sample(10, 1, 1, 1, 1, 0, 1, 1, 12);
-    ReportWriter.createDirectories(out.toAbsolutePath());
-    Path scratch = out.toAbsolutePath().resolve(".warmup");
+    Path scratch = scratch(out, ".warmup");
     try {
       Analysis leak = analyses.get(analyses.size() - 1);
       Report last = null;

@@ -111,10 +111,15 @@ final class ExplainerThread implements Runnable {
     }
     try {
       AgentWarmup.exercise(retention, options.out());
+    } catch (Throwable t) {
+      log.error("warm-up of the retention walk failed (roots may be missing)", t);
+    }
+    // Apart: the first walk is most of the warm-up's worth (see above), whatever became of the rest.
+    try {
       Explanation first = retention.prime(List.of());
       warmUpNanos = first.nanos();
     } catch (Throwable t) {
-      log.error("warm-up of the retention walk failed (roots may be missing)", t);
+      log.error("the first retention walk failed (roots may be missing)", t);
     }
   }
 
