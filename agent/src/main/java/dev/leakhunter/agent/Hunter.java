@@ -20,6 +20,7 @@ import dev.leakhunter.publish.JfrEvents;
 import dev.leakhunter.publish.JmxPublisher;
 import dev.leakhunter.report.Exhaustion;
 import dev.leakhunter.report.Report;
+import dev.leakhunter.retention.OwnObjects;
 import dev.leakhunter.retention.Retention;
 import dev.leakhunter.report.SampleLine;
 import dev.leakhunter.report.TextReport;
@@ -104,6 +105,11 @@ final class Hunter implements Runnable {
   private volatile long startupNanos;
   // The agent's own objects, of its own types, at the last census; -1 before the first.
   private volatile long agentObjectsBytes = -1;
+  // The JDK-typed objects the agent holds (see OwnObjects), counted before each census and taken
+  // out of it; null when the walk could not be set up or failed once.
+  private OwnObjects ownObjects;
+  // Their bytes at the last count; -1 before the first or when not counted, -2 when the count gave up.
+  private volatile long agentHeldBytes = -1;
 
   /**
    * @param retention   explains suspects (roots and paths), or null when it could not be set up
@@ -118,6 +124,7 @@ final class Hunter implements Runnable {
     this.allocations = allocations;
     this.heap = HeapKeeper.forThisJvm();
     this.explainer = new ExplainerThread(options, log, retention, allocations, now);
+    this.ownObjects = retention == null ? null : retention.ownObjects();
     this.schedule = SamplingSchedule.of(options, now);
     this.report = new HuntReport(options, log, explainer, allocations, this::ledger);
     this.perJobLine = new PerJobLine(log);
@@ -166,6 +173,8 @@ final class Hunter implements Runnable {
       log.error("warm-up of the report writers failed (reports may fail too)", t);
     }
     explainer.warmUp();
+    // Its first count reflects on the agent's classes and the JDK's it meets (~20 ms measured).
+    agentHeld(Probes.read());
   }
 
   @Override
@@ -300,6 +309,8 @@ final class Hunter implements Runnable {
       ProbeReading probes = Probes.read();
       Census.Result census;
       explainer.holdForCensus();
+      // Counted with the explainer held, right before the census, so that the two see one state.
+      Histogram agentHeld = agentHeld(probes);
       long cpuBefore = Cpu.processNanos();
       try {
         census = Census.take(heap);
@@ -329,7 +340,7 @@ final class Hunter implements Runnable {
         return false;
       }
       SamplePipeline.Taken taken = new SamplePipeline.Taken(jobs, inFlight, probes, census);
-      Histogram histogram = pipeline.hostObjects(census);
+      Histogram histogram = pipeline.hostObjects(census, agentHeld);
       if (last && releasedAtExit(histogram)) {
         return false;
       }
@@ -529,7 +540,7 @@ final class Hunter implements Runnable {
         ms(Math.max(0, schedule.spentNanos() - pause)), ms(explainer.spentNanos()), afterEffectsMs(),
         processCpuAtStart < 0 ? -1 : ms(censusCpuNanos), processCpuMs(), options.overheadPercent(),
         Runtime.getRuntime().totalMemory(), heap == null ? -1 : heap.keptBytes(),
-        heap == null ? 0 : heap.timesGivenBack(), agentObjectsBytes);
+        heap == null ? 0 : heap.timesGivenBack(), agentObjectsBytes, Math.max(-1, agentHeldBytes));
   }
 
   private long afterEffectsMs() {
@@ -540,6 +551,28 @@ final class Hunter implements Runnable {
   private long processCpuMs() {
     long now = Cpu.processNanos();
     return processCpuAtStart < 0 || now < 0 ? -1 : ms(now - processCpuAtStart);
+  }
+
+  /** The JDK-typed objects the agent holds now, or null (then nothing is taken out of the census). */
+  private Histogram agentHeld(ProbeReading probes) {
+    OwnObjects own = ownObjects;
+    if (own == null) {
+      return null;
+    }
+    try {
+      Histogram held = own.count((int) probes.loadedClasses());
+      if (held == null && agentHeldBytes != -2) {
+        log.info("the agent's own objects reach more than " + OwnObjects.MAX_OBJECTS + " of the JDK's: not taken"
+            + " out of the censuses");
+      }
+      agentHeldBytes = held == null ? -2 : held.totalBytes();
+      return held;
+    } catch (Throwable t) {
+      ownObjects = null;
+      agentHeldBytes = -1;
+      log.error("could not count the agent's own JDK objects (the census counts them as the host's)", t);
+      return null;
+    }
   }
 
   private static long agentObjectsBytes(Histogram census) {

@@ -3,8 +3,10 @@ package dev.leakhunter.hunt;
 import dev.leakhunter.census.Histogram;
 import dev.leakhunter.census.HistogramRow;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -50,10 +52,26 @@ public final class HostObjects {
 
   /** The kept rows of {@code census}; the totals stay the census's own (the live heap as it was). */
   public Histogram of(Histogram census) {
+    return of(census, null);
+  }
+
+  /**
+   * As above, less {@code agentHeld}: objects of the JDK's types that the agent itself held when the
+   * census was taken (never below zero).
+   */
+  public Histogram of(Histogram census, Histogram agentHeld) {
+    Map<String, HistogramRow> less = new HashMap<>();
+    if (agentHeld != null) {
+      for (HistogramRow r : agentHeld.rows()) {
+        less.put(r.type(), r);
+      }
+    }
     List<HistogramRow> rows = new ArrayList<>(census.rows().size());
     for (HistogramRow r : census.rows()) {
       if (keeps(r.type())) {
-        rows.add(r);
+        HistogramRow held = less.isEmpty() ? null : less.get(r.type());
+        rows.add(held == null ? r : new HistogramRow(r.type(), Math.max(0, r.instances() - held.instances()),
+            Math.max(0, r.bytes() - held.bytes()), r.loaders()));
       }
     }
     return new Histogram(rows, census.totalInstances(), census.totalBytes());

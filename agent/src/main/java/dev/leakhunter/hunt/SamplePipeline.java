@@ -50,6 +50,11 @@ public final class SamplePipeline {
     return host.of(census.histogram());
   }
 
+  /** As above, less the JDK-typed objects the agent held at the census (see {@code OwnObjects}). */
+  public Histogram hostObjects(Census.Result census, Histogram agentHeld) {
+    return host.of(census.histogram(), agentHeld);
+  }
+
   /** Every stage, from the census as taken. */
   public Found add(GrowthModel model, Taken taken, boolean analyze, long jobsAfter) {
     return add(model, taken, hostObjects(taken.census()), analyze, jobsAfter);

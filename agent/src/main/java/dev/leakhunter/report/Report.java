@@ -101,12 +101,14 @@ public record Report(int schema, Tool tool, Jvm jvm, Map<String, String> options
    * @param heapKeptBytes      the size kept for the host's heap (see docs/performance.md), -1 when
    *                           the collector is not G1
    * @param heapGivenBack      how many censuses gave back heap that G1 grew because of the censuses
-   * @param agentObjectsBytes  the agent's own objects of its own types at the last census (the JDK
-   *                           objects it holds, its series and maps, are not told apart), -1 before
+   * @param agentObjectsBytes  the agent's own objects of its own types at the last census, -1 before
+   * @param agentHeldBytes     the objects of the JDK's types the agent held at the last census (its
+   *                           series, maps, strings), taken out of the host's census; -1 when not
+   *                           counted (before the first census, or in reports of earlier versions)
    */
   public record Cost(long wallMs, long startupMs, long censusPauseMs, long samplerMs, long explainingMs,
                      long afterEffectsMs, long censusCpuMs, long processCpuMs, double budgetPercent, long heapCommittedBytes, long heapKeptBytes, long heapGivenBack,
-                     long agentObjectsBytes) {
+                     long agentObjectsBytes, long agentHeldBytes) {
     /** All parts as a share of the wall time, in percent. */
     public double percent() {
       long parts = startupMs + censusPauseMs + samplerMs + explainingMs + Math.max(0, afterEffectsMs);

@@ -45,6 +45,7 @@ public final class ReportJson {
       cost.put("heapKeptBytes", c.heapKeptBytes());
       cost.put("heapGivenBack", c.heapGivenBack());
       cost.put("agentObjectsBytes", c.agentObjectsBytes());
+      cost.put("agentHeldBytes", c.agentHeldBytes());
       root.put("cost", cost);
     }
     List<Object> samples = new ArrayList<>();
@@ -171,7 +172,7 @@ public final class ReportJson {
       cost = new Report.Cost(c.lng("wallMs"), c.lng("startupMs"), c.lng("censusPauseMs"), c.lng("samplerMs"),
           c.lng("explainingMs"), c.lngOr("afterEffectsMs", 0), c.lngOr("censusCpuMs", -1), c.lngOr("processCpuMs", -1),
           c.dbl("budgetPercent"), c.lng("heapCommittedBytes"), c.lng("heapKeptBytes"),
-          c.lng("heapGivenBack"), c.lng("agentObjectsBytes"));
+          c.lng("heapGivenBack"), c.lng("agentObjectsBytes"), c.lngOr("agentHeldBytes", -1));
     }
     Verdict verdict = root.verdict("verdict");
     String note = root.optStr("note");

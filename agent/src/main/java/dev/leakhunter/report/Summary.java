@@ -44,6 +44,9 @@ final class Summary {
     }
     if (c.agentObjectsBytes() >= 0) {
       line.append("; the agent's own objects ").append(Units.bytes(c.agentObjectsBytes()));
+      if (c.agentHeldBytes() >= 0) {
+        line.append(" and ").append(Units.bytes(c.agentHeldBytes())).append(" of the JDK's types it holds");
+      }
     }
     if (c.censusCpuMs() >= 0 && c.processCpuMs() > 0) {
       // The start-up is left out: the launch's own CPU (class loading, the JIT) is not told apart.

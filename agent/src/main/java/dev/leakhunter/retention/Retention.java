@@ -76,6 +76,11 @@ public final class Retention {
     this.primer = new Walker(access, ownType, PRIME_LIMITS, inst::getObjectSize);
   }
 
+  /** Counts the JDK-typed objects the agent holds, with this walk's access to the JDK's fields. */
+  public OwnObjects ownObjects() {
+    return new OwnObjects(access, ownType, inst::getObjectSize, inst::getAllLoadedClasses);
+  }
+
   /**
    * For the agent's warm-up: the walk, ranking and paths from the given receivers only, with small
    * bounds. Reading every class's statics is what makes a walk slow cold (hundreds of ms at agent

@@ -47,4 +47,21 @@ class HostObjectsTest {
     assertEquals(1_000, kept.totalInstances());
     assertEquals(64_000, kept.totalBytes());
   }
+
+  @Test
+  void whatTheAgentHeldIsTakenOutNeverBelowZero() {
+    Histogram census = new Histogram(List.of(
+        new HistogramRow("java.util.ImmutableCollections$ListN", 90, 2_160, 1),
+        new HistogramRow("java.lang.String", 3, 72, 1),
+        new HistogramRow("com.acme.Order", 10, 480, 1)), 1_000, 64_000);
+    Histogram held = new Histogram(List.of(
+        new HistogramRow("java.util.ImmutableCollections$ListN", 35, 840, 1),
+        new HistogramRow("java.lang.String", 5, 120, 1),
+        new HistogramRow("java.util.HashMap", 2, 96, 1)), 42, 1_056);
+    Histogram kept = AgentPackages.hostObjects(List.of()).of(census, held);
+    assertEquals(List.of(new HistogramRow("java.util.ImmutableCollections$ListN", 55, 1_320, 1),
+        new HistogramRow("java.lang.String", 0, 0, 1), new HistogramRow("com.acme.Order", 10, 480, 1)), kept.rows());
+    assertEquals(1_000, kept.totalInstances(), "the live heap as it was");
+    assertEquals(census.rows(), AgentPackages.hostObjects(List.of()).of(census, null).rows());
+  }
 }

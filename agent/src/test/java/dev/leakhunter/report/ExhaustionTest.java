@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ExhaustionTest {
   private static final long MB = 1L << 20;
   /** A hunt's report carries its ledger; a JUnit check's does not. */
-  private static final Report.Cost COST = new Report.Cost(60_000, 300, 400, 200, 100, 0, -1, -1, 2, 400 * MB, 388 * MB, 1, 20_000);
+  private static final Report.Cost COST = new Report.Cost(60_000, 300, 400, 200, 100, 0, -1, -1, 2, 400 * MB, 388 * MB, 1, 20_000, 300_000);
 
   @Test
   void eachLeakGrowsByItsTypesTogetherAtTheRecentJobRate() {
