@@ -194,6 +194,12 @@ final class ExplainerThread implements Runnable {
     }
   }
 
+  /** True when the newest whole walk found what holds the first of {@code suspects} (or there is none). */
+  boolean foundRootsOfLead(List<Suspect> suspects) {
+    Explanation e = latest;
+    return e != null && (suspects.isEmpty() || !e.of(suspects.get(0).type()).isEmpty());
+  }
+
   /** The newest whole walk's findings, or null before the first. */
   Explanation latest() {
     return latest;

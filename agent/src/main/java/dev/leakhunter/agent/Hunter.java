@@ -456,7 +456,13 @@ final class Hunter implements Runnable {
         schedule.charge(cost(System.nanoTime() - started, startedCpu));
       }
       Analysis analysis = lastAnalysis;
-      boolean stale = atExit ? explainer.latest() == null : explainer.explainedAtJobs() < lastSampledJobs;
+      // At exit, a walk only when the newest one did not find the lead suspect's roots: walks put off
+      // all run long (censuses too close together) could leave the report with a walk made before
+      // the leak was a suspect (seen: roots of a JDK type the first walk was asked about, none of the
+      // leak's, in BrowserReportIT).
+      boolean stale = atExit
+          ? analysis != null && !explainer.foundRootsOfLead(analysis.suspects())
+          : explainer.explainedAtJobs() < lastSampledJobs;
       if (analysis != null && stale) {
         explainer.explainNow(lastSampledJobs, analysis.suspects());
       }
