@@ -30,6 +30,9 @@ public final class JmxPublisher implements LeakHunterMBean {
   /** Suspect rows at most: a metric series per row, so the cardinality stays bounded. */
   public static final int TOP = 10;
   public static final String OBJECT_NAME = "dev.leakhunter:type=LeakHunter";
+  /** A suspect slot's object name, less its rank. */
+  public static final String SUSPECT_NAME = "dev.leakhunter:type=LeakSuspect,rank=";
+  private static final long REUSE_MILLIS = 1_000;
 
   /** The {@code jmx} option. */
   public enum Mode {
@@ -62,7 +65,10 @@ public final class JmxPublisher implements LeakHunterMBean {
   private final Supplier<List<String>> write;
   private final java.util.function.Consumer<String> log;
   private MBeanServer registeredIn;
+  private int slots;
   private boolean failed;
+  private Report cached;
+  private long cachedAt;
 
   /**
    * @param current the report as of now, with its ledger: built when a client reads an attribute
@@ -77,7 +83,12 @@ public final class JmxPublisher implements LeakHunterMBean {
     this.log = log;
   }
 
-  /** After each census, on the sampler thread: the MBean registered when due. */
+  /**
+   * After each census, on the sampler thread: the MBean registered when due, with its
+   * {@value #TOP} suspect slots ({@link LeakSuspectMBean}). All at once and for the whole hunt: each
+   * registration leaves objects of the JDK's types in the MBean server, which the censuses count as
+   * the host's, so a slot per suspect, registered as suspects come and go, would be steps in them.
+   */
   public void afterCensus() {
     if (registeredIn != null || failed || mode == Mode.OFF) {
       return;
@@ -85,18 +96,28 @@ public final class JmxPublisher implements LeakHunterMBean {
     if (mode == Mode.AUTO && MBeanServerFactory.findMBeanServer(null).isEmpty()) {
       return;
     }
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     try {
-      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       server.registerMBean(new StandardMBean(this, LeakHunterMBean.class), new ObjectName(OBJECT_NAME));
       registeredIn = server;
-      log.accept("MBean " + OBJECT_NAME + " registered" + (mode == Mode.AUTO ? " (the JVM has an MBean server)" : ""));
+      for (int rank = 1; rank <= TOP; rank++) {
+        server.registerMBean(new StandardMBean(new SuspectSlot(rank, this::report), LeakSuspectMBean.class),
+            slotName(rank));
+        slots = rank;
+      }
+      log.accept("MBean " + OBJECT_NAME + " registered, with " + SUSPECT_NAME + "1 to " + TOP
+          + (mode == Mode.AUTO ? " (the JVM has an MBean server)" : ""));
     } catch (Exception | LinkageError e) {
       failed = true;
       log.accept("MBean " + OBJECT_NAME + " not registered: " + e);
     }
   }
 
-  /** At detach or shutdown: the MBean goes with the hunt. */
+  private static ObjectName slotName(int rank) throws javax.management.MalformedObjectNameException {
+    return new ObjectName(SUSPECT_NAME + rank);
+  }
+
+  /** At detach or shutdown: the MBeans go with the hunt. */
   public void close() {
     MBeanServer server = registeredIn;
     registeredIn = null;
@@ -106,39 +127,60 @@ public final class JmxPublisher implements LeakHunterMBean {
       } catch (Exception e) {
         // already gone
       }
+      for (; slots > 0; slots--) {
+        try {
+          server.unregisterMBean(slotName(slots));
+        } catch (Exception e) {
+          // already gone
+        }
+      }
     }
+  }
+
+  /**
+   * The report as of now; reads within {@value #REUSE_MILLIS} ms share one. A bridge reads every
+   * attribute of every slot in turn (the OpenTelemetry agent: 7 reads a slot, 10 slots, each
+   * export), and each would otherwise build the report anew.
+   */
+  private synchronized Report report() {
+    long now = System.nanoTime();
+    if (cached == null || now - cachedAt > REUSE_MILLIS * 1_000_000L) {
+      cached = current.get();
+      cachedAt = now;
+    }
+    return cached;
   }
 
   @Override
   public String getVerdict() {
-    return current.get().verdict().json();
+    return report().verdict().json();
   }
 
   @Override
   public int getLeaking() {
-    return current.get().verdict() == dev.leakhunter.growth.Verdict.LEAK ? 1 : 0;
+    return report().verdict() == dev.leakhunter.growth.Verdict.LEAK ? 1 : 0;
   }
 
   @Override
   public long getJobsCompleted() {
-    return current.get().jobs().completed();
+    return report().jobs().completed();
   }
 
   @Override
   public int getSamples() {
-    return current.get().samples().size();
+    return report().samples().size();
   }
 
   @Override
   public double getOverheadPercent() {
-    Report.Cost cost = current.get().cost();
+    Report.Cost cost = report().cost();
     return cost == null ? 0 : cost.percent();
   }
 
   @Override
   public TabularData getSuspects() {
     TabularDataSupport rows = new TabularDataSupport(SUSPECTS);
-    List<Report.SuspectReport> suspects = current.get().suspects();
+    List<Report.SuspectReport> suspects = report().suspects();
     try {
       for (Report.SuspectReport s : suspects.subList(0, Math.min(TOP, suspects.size()))) {
         rows.put(new CompositeDataSupport(SUSPECTS.getRowType(), ITEMS, new Object[] {s.suspect().type(),

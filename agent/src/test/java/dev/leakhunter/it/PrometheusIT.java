@@ -57,7 +57,8 @@ class PrometheusIT {
       assertTrue(metrics.contains("leakhunter_overhead_percent "), metrics);
       long series = metrics.lines().filter(l -> l.startsWith("leakhunter_suspect_bytes_per_job{")).count();
       assertTrue(series >= 1 && series <= 10, "at most 10 suspects: " + series + "\n" + metrics);
-      assertTrue(demo.stderr().contains("MBean dev.leakhunter:type=LeakHunter registered (the JVM has an MBean server)"),
+      assertTrue(demo.stderr().contains("MBean dev.leakhunter:type=LeakHunter registered, with dev.leakhunter:type=LeakSuspect,rank=1 to 10"
+          + " (the JVM has an MBean server)"),
           demo.stderr());
 
       VirtualMachine vm = VirtualMachine.attach(Long.toString(demo.process.pid()));
