@@ -136,12 +136,12 @@ public final class HtmlReport {
     Suspect s = lead.suspect();
     h.append("<section class=\"cluster\">\n<h3>").append(Summary.clusterWord(r.verdict())).append(' ')
         .append(s.cluster()).append(": <code>").append(esc(s.type())).append("</code></h3>\n")
-        .append("<div>").append(esc(TextReport.rates(s))).append("</div>\n")
-        .append(leadChart(s)).append('\n');
-    String inAll = Summary.inAll(cluster);
-    if (inAll != null) {
-      h.append("<div class=\"explain\"><strong>").append(esc(inAll)).append("</strong></div>\n");
+        .append("<div><strong>").append(esc(Summary.headline(cluster))).append("</strong></div>\n");
+    String itself = Summary.itself(cluster);
+    if (itself != null) {
+      h.append("<div class=\"explain\">").append(esc(itself)).append("</div>\n");
     }
+    h.append(leadChart(s)).append('\n');
     if (cluster.size() > 1) {
       h.append("<div class=\"explain\">growing with it:<ul>\n");
       for (Report.SuspectReport other : cluster.subList(1, cluster.size())) {

@@ -1,5 +1,6 @@
 package dev.leakhunter.report;
 
+import dev.leakhunter.growth.Suspect;
 import dev.leakhunter.common.OwnMaps;
 import dev.leakhunter.growth.SeriesPoint;
 import dev.leakhunter.growth.Verdict;
@@ -77,14 +78,31 @@ final class Summary {
   }
 
   /**
-   * What a leak of several types costs per job in all, its lead's shallow figure being only a part
-   * ({@code in all: +252 B/job, its 6 types together}); null for a leak of one type.
+   * A leak's headline figures: the lead type's instances per job, and what the leak costs per job,
+   * which for a leak of several types is all of them together, not the lead's own bytes
+   * ({@code +0.33 instances/job  +252 B/job in all, its 6 types  (confidence 1.00)}).
    */
-  static String inAll(List<Report.SuspectReport> cluster) {
+  static String headline(List<Report.SuspectReport> cluster) {
+    Suspect lead = cluster.get(0).suspect();
+    if (cluster.size() < 2) {
+      return TextReport.rates(lead);
+    }
+    return Units.perJob(lead.instancesPerJob()) + " instances/job  " + Units.signedBytes(bytesPerJob(cluster))
+        + "/job in all, its " + cluster.size() + " types  (confidence " + Units.confidence(lead.confidence()) + ")";
+  }
+
+  /**
+   * For a leak of several types, the lead type's own share ({@code the Order itself: +19 B/job});
+   * null for a leak of one type, whose headline is that.
+   */
+  static String itself(List<Report.SuspectReport> cluster) {
     if (cluster.size() < 2) {
       return null;
     }
-    return "in all: " + Units.signedBytes(bytesPerJob(cluster)) + "/job, its " + cluster.size() + " types together";
+    Suspect lead = cluster.get(0).suspect();
+    String type = lead.type();
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    return "the " + simple + " itself: " + Units.signedBytes(lead.bytesPerJob()) + "/job";
   }
 
   /** The bytes per job of {@code suspects} together (a type whose bytes shrink adds nothing). */

@@ -72,10 +72,10 @@ public final class TextReport {
     Report.SuspectReport lead = cluster.get(0);
     Suspect s = lead.suspect();
     out.append(Summary.clusterWord(r.verdict())).append(' ').append(s.cluster()).append(": ")
-        .append(Units.plain(s.type())).append("  ").append(rates(s)).append('\n');
-    String inAll = Summary.inAll(cluster);
-    if (inAll != null) {
-      out.append("  ").append(inAll).append('\n');
+        .append(Units.plain(s.type())).append("  ").append(Summary.headline(cluster)).append('\n');
+    String itself = Summary.itself(cluster);
+    if (itself != null) {
+      out.append("  ").append(Units.plain(itself)).append('\n');
     }
     if (cluster.size() > 1) {
       out.append("  growing with it:\n");

@@ -53,7 +53,8 @@ class HtmlReportTest {
     assertTrue(html.contains("<span class=\"verdict leak\">LEAK</span> 4 types keep growing with completed jobs,"
         + " in 2 separate leaks"), html);
     assertTrue(html.contains("<h3>Leak 1: <code>com.acme.OrderRecord</code></h3>"), html);
-    assertTrue(html.contains("+1.00 instances/job  +88 B/job  (confidence 0.99)"), html);
+    assertTrue(html.contains("<div><strong>+1.00 instances/job  +112 B/job in all, its 2 types  (confidence 0.99)"
+        + "</strong></div>\n<div class=\"explain\">the OrderRecord itself: +88 B/job</div>"), html);
     assertTrue(html.contains("held by <code>static com.acme.Worker.processed</code> via <code>java.util.ArrayList"
         + " -&gt; java.lang.Object[] -&gt; com.acme.OrderRecord</code> (+112 B/job)"), html);
     assertTrue(html.contains("allocated at (380 survivors)<pre class=\"mono\">com.acme.OrderRecord.&lt;init&gt;"

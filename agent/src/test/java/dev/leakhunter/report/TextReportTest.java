@@ -27,10 +27,12 @@ class TextReportTest {
   void eachLeakLeadsWithItsBiggestTypeThenWhoHoldsItAndWhereItWasAllocated() {
     String text = TextReport.render(Reports.leak());
     List<String> lines = lines(text);
-    int lead = lines.indexOf("Leak 1: com.acme.OrderRecord  +1.00 instances/job  +88 B/job  (confidence 0.99)");
+    // The headline is what the leak costs per job, all its types together; the lead's own shallow
+    // bytes are a part of it, on the next line.
+    int lead = lines.indexOf("Leak 1: com.acme.OrderRecord  +1.00 instances/job  +112 B/job in all, its 2 types"
+        + "  (confidence 0.99)");
     assertTrue(lead > 0, text);
-    // The lead's shallow bytes are a part of the leak: the line after it gives the whole.
-    assertEquals("  in all: +112 B/job, its 2 types together", lines.get(lead + 1));
+    assertEquals("  the OrderRecord itself: +88 B/job", lines.get(lead + 1));
     assertEquals("  growing with it:", lines.get(lead + 2));
     assertEquals("    java.lang.String  +1.00 instances/job  +24 B/job  (confidence 0.97)", lines.get(lead + 3));
     assertEquals("  held by static com.acme.Worker.processed via java.util.ArrayList -> java.lang.Object[]"
@@ -40,9 +42,10 @@ class TextReportTest {
     assertEquals("          from com.acme.Worker.run(Worker.java:17)", lines.get(lead + 7));
     assertEquals("          ... 1 more frame", lines.get(lead + 8));
 
-    int second = lines.indexOf("Leak 2: java.lang.Thread  +0.25 instances/job  +92 B/job  (confidence 0.93)");
+    int second = lines.indexOf("Leak 2: java.lang.Thread  +0.25 instances/job  +96 B/job in all, its 2 types"
+        + "  (confidence 0.93)");
     assertTrue(second > lead, text);
-    assertEquals("  in all: +96 B/job, its 2 types together", lines.get(second + 1));
+    assertEquals("  the Thread itself: +92 B/job", lines.get(second + 1));
     assertEquals("    com.acme.Worker$$Lambda$41  +0.25 instances/job  +4 B/job  (confidence 0.91)", lines.get(second + 3));
     assertEquals("  held by static java.lang.ApplicationShutdownHooks.hooks via java.util.IdentityHashMap"
         + " -> java.lang.Object[] -> java.lang.Thread  (+96 B/job)", lines.get(second + 4));
@@ -65,9 +68,10 @@ class TextReportTest {
     Report r = new Report(Report.SCHEMA, Reports.TOOL, Reports.JVM, Reports.options(), new Report.Jobs(200, 0, 20),
         Reports.samples(200, 253), dev.leakhunter.growth.Verdict.LEAK, null, cluster);
     List<String> lines = lines(TextReport.render(r));
-    int lead = lines.indexOf("Leak 1: com.acme.Order  +0.33 instances/job  +19 B/job  (confidence 1.00)");
+    int lead = lines.indexOf("Leak 1: com.acme.Order  +0.33 instances/job  +253 B/job in all, its 6 types"
+        + "  (confidence 1.00)");
     assertTrue(lead > 0, String.join("\n", lines));
-    assertEquals("  in all: +253 B/job, its 6 types together", lines.get(lead + 1));
+    assertEquals("  the Order itself: +19 B/job", lines.get(lead + 1));
     assertEquals("    com.acme.LineItem  +0.33 instances/job  +75 B/job  (confidence 1.00)", lines.get(lead + 3));
     assertEquals("    4 JDK types  +159 B/job in all  (byte[], java.lang.String, java.lang.Object[], ...)",
         lines.get(lead + 4));
