@@ -102,6 +102,56 @@ class JfrIT {
     }
   }
 
+  /**
+   * docs/fleet.md's jcmd recipe, run: a recording started with {@code jcmd PID JFR.start} on a
+   * daemon that recorded nothing before, once the leak was found, then dumped with
+   * {@code JFR.dump}: it holds the planted type (the suspects are said again at the next census to a
+   * recording that did not take them).
+   */
+  @Test
+  void aRecordingStartedByJcmdOnARunningDaemonHoldsThePlantedSuspect() throws Exception {
+    Path recording = ForkedJvm.WORK.resolve("jfr-jcmd.jfr");
+    Files.deleteIfExists(recording);
+    ForkedJvm demo = ForkedJvm.start("jfr-jcmd", List.of(), ForkedJvm.JAVA, List.of(),
+        DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log", "--rate=" + DemoLeaksIT.RATE, "--heartbeat=0");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!demo.stderr().contains("verdict=leak") && System.nanoTime() < deadline && demo.process.isAlive()) {
+        Thread.sleep(200);
+      }
+      assertTrue(demo.stderr().contains("verdict=leak"), "the leak is found first\n" + demo.outputs());
+      String pid = Long.toString(demo.process.pid());
+      String started = jcmd(pid, "JFR.start", "name=leaks");
+      int censuses = censusLines(demo.stderr());
+      while (censusLines(demo.stderr()) < censuses + 3 && System.nanoTime() < deadline + 60_000_000_000L) {
+        Thread.sleep(200);
+      }
+      String dumped = jcmd(pid, "JFR.dump", "name=leaks", "filename=" + recording);
+      assertTrue(Files.isRegularFile(recording), started + "\n" + dumped);
+      String suspects = print("dev.leakhunter.LeakSuspect", recording);
+      assertTrue(suspects.contains("type = \"dev.leakhunter.demo.orders.Order\""), suspects);
+      assertTrue(suspects.contains("verdict = \"leak\""), suspects);
+      assertTrue(print("dev.leakhunter.Census", recording).contains("liveBytes = "), "census events too");
+    } finally {
+      demo.process.destroy();
+      demo.process.waitFor();
+    }
+  }
+
+  private static int censusLines(String stderr) {
+    return (int) stderr.lines().filter(l -> l.startsWith("[leakhunter] jobs=")).count();
+  }
+
+  private static String jcmd(String pid, String... command) throws Exception {
+    List<String> args = new ArrayList<>(List.of(ForkedJvm.JAVA.resolveSibling("jcmd").toString(), pid));
+    args.addAll(List.of(command));
+    Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jcmd ended");
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
   @Test
   void withoutARecordingTheEventClassesAreNeverLoaded() throws Exception {
     ForkedJvm demo = ForkedJvm.start("jfr-none", List.of(), ForkedJvm.JAVA, List.of("-Xlog:class+load=info"),
