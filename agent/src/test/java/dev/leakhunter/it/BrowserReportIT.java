@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,48 +32,8 @@ class BrowserReportIT {
 
   @BeforeAll
   static void findChromium() throws Exception {
-    chromium = onPath();
-    if (chromium == null && isRootWithApt()) {
-      // As the build's other set-up: what the test needs, installed where it may be (a fresh CI machine).
-      run("apt-get", "update", "-q");
-      run("apt-get", "install", "-y", "-q", "chromium");
-      chromium = onPath();
-    }
-    if (chromium == null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("no chromium on the PATH, and it could not be installed: CI must run the browser test");
-      }
-      Assumptions.abort("no chromium on the PATH: apt-get install chromium (as root) to run the browser test");
-    }
-  }
-
-  private static Path onPath() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-        Path p = Path.of(dir, name);
-        if (Files.isExecutable(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static boolean isRootWithApt() throws Exception {
-    Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-    String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    return id.waitFor() == 0 && uid.equals("0") && Files.isExecutable(Path.of("/usr/bin/apt-get"));
-  }
-
-  private static void run(String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ForkedJvm.WORK.resolve("browser-install.txt").toFile());
-    pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-    Files.createDirectories(ForkedJvm.WORK);
-    Process p = pb.start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-    }
+    chromium = DebianTool.ensure(List.of("chromium", "chromium-browser", "google-chrome"), "chromium",
+        "the browser test");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -82,6 +83,79 @@ class PrometheusIT {
     } finally {
       demo.process.destroy();
       demo.process.waitFor();
+    }
+  }
+
+  /**
+   * fleet.md's Grafana queries, run: a real Prometheus server (Debian's package, installed like the
+   * browser test's Chromium) scrapes the exporter every second, and its HTTP API answers both
+   * PromQL expressions as a Grafana panel and an alert rule would ask them.
+   */
+  @Test
+  void aPrometheusServerAnswersTheGrafanaQueries() throws Exception {
+    Path prometheus = DebianTool.ensure(List.of("prometheus"), "prometheus", "the Grafana queries' test");
+    String fleet = Files.readString(RULES.getParent().getParent().getParent().resolve("docs/fleet.md"));
+    assertTrue(fleet.contains(TOP_SUSPECTS) && fleet.contains(LEAKING), "docs/fleet.md shows the queries run here");
+    int exporterPort = freePort();
+    int serverPort = freePort();
+    Path dir = ForkedJvm.WORK.resolve("prometheus-server");
+    if (Files.exists(dir)) { // a fresh store: an earlier run's series would answer the queries too
+      try (java.util.stream.Stream<Path> old = Files.walk(dir)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(config, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: worker\n"
+        + "    static_configs:\n      - targets: ['127.0.0.1:" + exporterPort + "']\n");
+    ForkedJvm demo = ForkedJvm.start("prometheus-server-demo", List.of(), ForkedJvm.JAVA,
+        List.of("-javaagent:" + EXPORTER + "=127.0.0.1:" + exporterPort + ":" + RULES),
+        DemoLeaksIT.JOBS + ",every=20", "--leak=processed-log", "--rate=" + DemoLeaksIT.RATE, "--heartbeat=0");
+    Process server = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + serverPort)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("server.txt").toFile()).start();
+    try {
+      String top = "";
+      String leaking = "";
+      long deadline = System.nanoTime() + 90_000_000_000L;
+      while (System.nanoTime() < deadline && demo.process.isAlive() && server.isAlive()
+          && !(top.contains("dev.leakhunter.demo.orders.Order") && leaking.contains(":" + exporterPort + "\""))) {
+        Thread.sleep(1_000);
+        top = query(serverPort, TOP_SUSPECTS);
+        leaking = query(serverPort, LEAKING);
+      }
+      String context = "\n" + demo.outputs() + "\n--- server\n" + Files.readString(dir.resolve("server.txt"));
+      assertTrue(top.contains("\"type\":\"dev.leakhunter.demo.orders.Order\""), "topk names the planted type: " + top
+          + context);
+      long series = Pattern.compile("\"__name__\":\"leakhunter_suspect_bytes_per_job\"").matcher(top).results().count();
+      assertTrue(series >= 1 && series <= 5, "topk(5): " + top);
+      assertTrue(leaking.contains("\"instance\":\"127.0.0.1:" + exporterPort + "\""), "the alert fires for the daemon: "
+          + leaking + context);
+    } finally {
+      server.destroy();
+      demo.process.destroy();
+      demo.process.waitFor();
+      server.waitFor();
+    }
+  }
+
+  static final String TOP_SUSPECTS = "topk(5, leakhunter_suspect_bytes_per_job)";
+  static final String LEAKING = "max by (instance) (leakhunter_leaking) == 1";
+
+  /** The HTTP API's answer to an instant query, as JSON text; empty while the server is not up. */
+  private static String query(int port, String promql) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+          + java.net.URLEncoder.encode(promql, StandardCharsets.UTF_8)).toURL().openConnection();
+      c.setConnectTimeout(2_000);
+      c.setReadTimeout(5_000);
+      try (InputStream in = c.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException notYet) {
+      return "";
     }
   }
 
