@@ -44,6 +44,8 @@ final class HuntReport {
   private volatile Report latest;
   private long writtenExplanations;
   private long lastWriteNanos;
+  // The last write failed: the next that succeeds says so (a full disk freed, a mount back).
+  private volatile boolean writeFailed;
   private List<String> lastSuspectTypes = List.of();
   private Verdict lastVerdict;
   private boolean verdictChanged;
@@ -234,8 +236,13 @@ final class HuntReport {
       List<Path> written = durable ? ReportWriter.write(options.out(), report, options.report())
           : ReportWriter.writeInterim(options.out(), report, options.report());
       lastWriteNanos = System.nanoTime();
+      if (writeFailed) {
+        writeFailed = false;
+        log.info("the report is written again to " + options.out().toAbsolutePath());
+      }
       return written;
     } catch (Exception e) {
+      writeFailed = true;
       // Said once per distinct failure (AgentLog); the next sample retries, and the final report
       // goes to stderr if it cannot be written either (Hunter.writeFinalReport).
       log.error("could not write the report to " + options.out().toAbsolutePath() + " (the findings stay in"

@@ -72,6 +72,48 @@ class HostSafetyIT {
     assertFalse(err.contains("\tat "), "no stack trace without debug=true\n" + err);
   }
 
+  /**
+   * An out that cannot be written for a while, then can (a full disk freed, a mount back): said once
+   * when it fails, once when it works again, and the reports written from then on are whole. A
+   * regular file where out's parent should be stands for the full disk (root writes through
+   * permissions, and a real full disk is no test's to make).
+   */
+  @Test
+  void anOutThatComesBackIsWrittenAgain() throws Exception {
+    Path base = ForkedJvm.WORK.resolve("out-back-dir");
+    Files.createDirectories(base);
+    Path blocker = base.resolve("blocked");
+    Files.deleteIfExists(blocker.resolve("reports").resolve("leakhunter-report.json"));
+    if (Files.isDirectory(blocker)) {
+      try (java.util.stream.Stream<Path> old = Files.walk(blocker)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.writeString(blocker, "not a directory");
+    Path out = blocker.resolve("reports");
+    ForkedJvm demo = ForkedJvm.demo("out-back", DemoLeaksIT.JOBS + ",every=20,out=" + out, "--leak=processed-log",
+        "--jobs=2000", "--rate=200", "--heartbeat=0");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!demo.stderr().contains("could not write the report") && System.nanoTime() < deadline
+        && demo.process.isAlive()) {
+      Thread.sleep(100);
+    }
+    assertTrue(demo.stderr().contains("could not write the report to " + out), demo.outputs());
+    Files.delete(blocker); // room again
+    assertEquals(0, demo.waitFor(60), demo.outputs());
+    String err = demo.stderr();
+    assertEquals(1, err.lines().filter(l -> l.contains("could not write the report to")).count(), "said once\n" + err);
+    assertEquals(1, err.lines().filter(l -> l.contains("the report is written again to " + out)).count(), err);
+    assertFalse(err.contains("the final report could not be written"), err);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> report = (Map<String, Object>) dev.leakhunter.report.Json.parse(
+        Files.readString(out.resolve("leakhunter-report.json")));
+    assertEquals(2000L, DemoLeaksIT.jobs(report, "completed"), "the final report, whole");
+    assertEquals("leak", report.get("verdict"));
+  }
+
   /** With debug=true an error comes with its stack trace, each line under the agent's prefix. */
   @Test
   void debugShowsWhereInTheAgentAnErrorHappened() throws Exception {
