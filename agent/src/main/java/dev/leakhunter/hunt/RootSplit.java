@@ -20,8 +20,10 @@ import java.util.Set;
  * its own types, figures and root.
  *
  * <p>Only application types decide (a {@code String} or an {@code Object[]} is held under every
- * root); a JDK type goes with the group that holds it under its first root, else stays with the
- * cluster's lead. Types that share any root stay together: one graph held by a map and a list at
+ * root). A JDK type held under the roots of several groups is listed in each, with the share of
+ * its per-job growth the walk found under that group's roots (the audit trail's strings with the
+ * audit leak, the sessions' with the session leak); one held under one group's roots goes with it;
+ * one whose roots are in no group stays with the cluster's lead. Types that share any root stay together: one graph held by a map and a list at
  * once is one leak, whichever root the walk ranks first for each of its types. A cluster whose
  * application types have no roots yet is left whole. Clusters are numbered again in the order
  * they come, each part where its cluster was.
@@ -88,6 +90,15 @@ final class RootSplit {
       parts.add(new ArrayList<>());
     }
     for (Report.SuspectReport s : cluster) {
+      double[] shares = application(s) ? null : shares(s, ordered);
+      if (shares != null) {
+        for (int g = 0; g < shares.length; g++) {
+          if (shares[g] > 0) {
+            parts.get(g).add(share(s, shares[g], ordered.get(g)));
+          }
+        }
+        continue;
+      }
       int g = s.roots().isEmpty() ? -1 : ordered.indexOf(groupOf(groups, s.roots().get(0).root()));
       parts.get(Math.max(0, g)).add(s);
     }
@@ -95,6 +106,48 @@ final class RootSplit {
       leadFirst(part);
     }
     return parts;
+  }
+
+  /**
+   * A JDK type held under the roots of more than one part (the {@code String}s of two leaks), as
+   * each part's share of its growth, by what the walk found under each root: null when its roots
+   * fall in one part at most, or say nothing of their growth.
+   */
+  private static double[] shares(Report.SuspectReport s, List<Set<String>> parts) {
+    double[] shares = new double[parts.size()];
+    double total = 0;
+    for (Report.Root r : s.roots()) {
+      for (int g = 0; g < parts.size(); g++) {
+        if (parts.get(g).contains(r.root()) && r.bytesPerJob() > 0) {
+          shares[g] += r.bytesPerJob();
+          total += r.bytesPerJob();
+        }
+      }
+    }
+    int holding = 0;
+    for (double v : shares) {
+      holding += v > 0 ? 1 : 0;
+    }
+    if (holding < 2) {
+      return null;
+    }
+    for (int g = 0; g < shares.length; g++) {
+      shares[g] /= total;
+    }
+    return shares;
+  }
+
+  /** {@code s} as one part's share: its per-job figures scaled, its roots those of the part. */
+  private static Report.SuspectReport share(Report.SuspectReport s, double share, Set<String> part) {
+    Suspect t = s.suspect();
+    List<Report.Root> roots = new ArrayList<>();
+    for (Report.Root r : s.roots()) {
+      if (part.contains(r.root())) {
+        roots.add(r);
+      }
+    }
+    return new Report.SuspectReport(new Suspect(t.type(), t.instancesPerJob() * share, t.bytesPerJob() * share,
+        t.confidence(), t.cluster(), t.series()), roots, s.allocationSites());
   }
 
   /** A part's lead is its first application type (the cluster's order is by bytes per job after the lead). */

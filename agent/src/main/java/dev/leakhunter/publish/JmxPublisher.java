@@ -2,7 +2,9 @@ package dev.leakhunter.publish;
 
 import dev.leakhunter.report.Report;
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
@@ -181,11 +183,23 @@ public final class JmxPublisher implements LeakHunterMBean {
   public TabularData getSuspects() {
     TabularDataSupport rows = new TabularDataSupport(SUSPECTS);
     List<Report.SuspectReport> suspects = report().suspects();
+    // A JDK type shared by two leaks is listed in each with its share (RootSplit); the table is
+    // indexed by type, so its row adds the shares up, under the first leak's number and root.
+    Map<String, Object[]> byType = new LinkedHashMap<>();
+    for (Report.SuspectReport s : suspects) {
+      Object[] row = byType.get(s.suspect().type());
+      if (row != null) {
+        row[2] = (Double) row[2] + s.suspect().instancesPerJob();
+        row[3] = (Double) row[3] + s.suspect().bytesPerJob();
+      } else if (byType.size() < TOP) {
+        byType.put(s.suspect().type(), new Object[] {s.suspect().type(), s.suspect().cluster(),
+            s.suspect().instancesPerJob(), s.suspect().bytesPerJob(), s.suspect().confidence(),
+            s.roots().isEmpty() ? "" : s.roots().get(0).root()});
+      }
+    }
     try {
-      for (Report.SuspectReport s : suspects.subList(0, Math.min(TOP, suspects.size()))) {
-        rows.put(new CompositeDataSupport(SUSPECTS.getRowType(), ITEMS, new Object[] {s.suspect().type(),
-            s.suspect().cluster(), s.suspect().instancesPerJob(), s.suspect().bytesPerJob(), s.suspect().confidence(),
-            s.roots().isEmpty() ? "" : s.roots().get(0).root()}));
+      for (Object[] row : byType.values()) {
+        rows.put(new CompositeDataSupport(SUSPECTS.getRowType(), ITEMS, row));
       }
     } catch (OpenDataException e) {
       throw new IllegalStateException(e); // the row type is ours: not reached

@@ -42,12 +42,39 @@ class RootSplitTest {
         s("com.acme.Other", 2, "static com.acme.Other.KEPT")));
     assertEquals(List.of(
         "1 com.acme.Session",
+        "1 java.lang.String", // held under both leaks' roots: in each, with its share
         "1 java.util.concurrent.ConcurrentHashMap$Node",
         "1 byte[]", // no root: with the cluster's lead
         "2 com.acme.AuditEntry", // the part's application type leads it
-        "2 java.lang.String", // with the group of its first root
+        "2 java.lang.String",
         "3 com.acme.Other"), // the next cluster, numbered on
         typesAndClusters(split));
+    Report.SuspectReport inSessions = split.get(1);
+    Report.SuspectReport inAudit = split.get(5);
+    assertEquals(12, inSessions.suspect().bytesPerJob(), 1e-9, "half of its growth is under each root");
+    assertEquals(0.5, inAudit.suspect().instancesPerJob(), 1e-9);
+    assertEquals(List.of(SESSIONS), inSessions.roots().stream().map(Report.Root::root).toList());
+    assertEquals(List.of(AUDIT), inAudit.roots().stream().map(Report.Root::root).toList());
+  }
+
+  @Test
+  void aSharedJdkTypeIsSplitByWhatEachRootHoldsOfIt() {
+    // TwoRoots, measured: String 24 B/job under the audit trail, 48 under the sessions (two paths).
+    Report.SuspectReport strings = new Report.SuspectReport(new Suspect("java.lang.String", 3, 72, 0.99, 1,
+        List.of(new SeriesPoint(0, 0, 0), new SeriesPoint(100, 300, 7_200))),
+        List.of(new Report.Root(AUDIT, List.of("java.lang.String"), 24),
+            new Report.Root(SESSIONS, List.of("java.lang.String"), 24),
+            new Report.Root(SESSIONS, List.of("java.util.concurrent.ConcurrentHashMap$Node", "java.lang.String"), 24),
+            new Report.Root("static com.acme.Config.NAMES", List.of("java.lang.String"), 0)),
+        List.of());
+    List<Report.SuspectReport> split = RootSplit.split(List.of(s("com.acme.AuditEntry", 1, AUDIT), strings,
+        s("com.acme.Session", 1, SESSIONS)));
+    assertEquals(List.of("1 com.acme.AuditEntry", "1 java.lang.String", "2 com.acme.Session", "2 java.lang.String"),
+        typesAndClusters(split));
+    assertEquals(24, split.get(1).suspect().bytesPerJob(), 1e-9);
+    assertEquals(1, split.get(1).suspect().instancesPerJob(), 1e-9);
+    assertEquals(48, split.get(3).suspect().bytesPerJob(), 1e-9);
+    assertEquals(2, split.get(3).roots().size(), "the sessions' two paths, not the root in no leak");
   }
 
   @Test

@@ -136,6 +136,16 @@ class CatalogueIT {
     List<Map<String, Object>> exhaustion = (List<Map<String, Object>>) report.get("exhaustion");
     assertTrue(exhaustion.size() >= 2, "a projection per leak\n" + context);
     assertTrue(jvm.reportText().contains(" separate leaks"), context);
+    // The Strings both hold are in each leak, with its share: a session keeps two (its key and its
+    // user), an audit entry one.
+    Map<Object, Double> strings = new java.util.HashMap<>();
+    for (Map<String, Object> s : suspects(report)) {
+      if ("java.lang.String".equals(s.get("type"))) {
+        strings.put(s.get("cluster"), ((Number) s.get("instancesPerJob")).doubleValue());
+      }
+    }
+    assertEquals(2.0, strings.getOrDefault(session.get("cluster"), 0.0), 0.4, "the sessions' Strings\n" + context);
+    assertEquals(1.0, strings.getOrDefault(entry.get("cluster"), 0.0), 0.4, "the audit trail's Strings\n" + context);
   }
 
   private static Map<String, Object> suspect(Map<String, Object> report, String type, String context) {
