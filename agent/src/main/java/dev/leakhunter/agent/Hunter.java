@@ -100,6 +100,7 @@ final class Hunter implements Runnable {
   private int failures;
   private long lastPauseNanos;
   private boolean saidGarbageCounted;
+  private boolean saidGcLocker;
   // When the agent started (premain or the attach), and how long its start took before the hunt began.
   private final long agentStartNanos;
   private volatile long startupNanos;
@@ -330,6 +331,14 @@ final class Hunter implements Runnable {
       }
       lastPauseNanos = census.pauseNanos();
       agentObjectsBytes = agentObjectsBytes(census.histogram());
+      if (census.gcSkipped() > 0 && !saidGcLocker) {
+        // HotSpot's warning goes to the JVM's own log (stdout by default), in the host's output: say
+        // whose it is, once, where the agent speaks.
+        saidGcLocker = true;
+        log.info("the JVM's warning 'GC locker is held; pre-dump GC was skipped' is this agent's census: a thread"
+            + " of the application was in a JNI critical section (zip, checksums), so HotSpot skipped the census's"
+            + " full GC; the census was taken again (said once; JDK 22+ G1 never skips)");
+      }
       if (!census.liveOnly()) {
         // Garbage counted as live would read as growth, or hide it: charged, but no sample.
         if (!saidGarbageCounted) {

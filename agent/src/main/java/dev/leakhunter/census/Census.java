@@ -63,10 +63,17 @@ public final class Census {
    *                   charged
    * @param liveOnly   false when HotSpot skipped the forced GC on every attempt (see
    *                   {@link #ATTEMPTS}): the histogram then counts garbage too, and is no sample
+   * @param gcSkipped  attempts whose GC HotSpot skipped: each printed HotSpot's warning
+   *                   {@code GC locker is held; pre-dump GC was skipped} on the JVM's own log
    */
-  public record Result(Histogram histogram, long pauseNanos, boolean liveOnly) {
+  public record Result(Histogram histogram, long pauseNanos, boolean liveOnly, int gcSkipped) {
     public Result {
       Objects.requireNonNull(histogram, "histogram");
+    }
+
+    /** A census whose every attempt had its GC. */
+    public Result(Histogram histogram, long pauseNanos, boolean liveOnly) {
+      this(histogram, pauseNanos, liveOnly, 0);
     }
   }
 
@@ -157,7 +164,7 @@ public final class Census {
           countsMove = true;
         }
         if (collected || !countsMove || attempt == ATTEMPTS) {
-          return result(output, pauseNanos, collected || !countsMove);
+          return result(output, pauseNanos, collected || !countsMove, collected || !countsMove ? attempt - 1 : attempt);
         }
         LockSupport.parkNanos(waitNanos);
         waitNanos *= 2;
@@ -185,13 +192,14 @@ public final class Census {
     }
   }
 
-  private static Result result(Object output, long pauseNanos, boolean liveOnly) throws CensusException {
+  private static Result result(Object output, long pauseNanos, boolean liveOnly, int gcSkipped)
+      throws CensusException {
     if (!(output instanceof String)) {
       throw new CensusException(MBEAN_NAME + " " + OPERATION + " returned "
           + (output == null ? "null" : "a " + output.getClass().getName()) + " instead of text");
     }
     try {
-      return new Result(HistogramParser.parse((String) output), pauseNanos, liveOnly);
+      return new Result(HistogramParser.parse((String) output), pauseNanos, liveOnly, gcSkipped);
     } catch (IllegalArgumentException e) {
       throw new CensusException("GC.class_histogram returned no histogram: " + e.getMessage(), e);
     }

@@ -229,6 +229,12 @@ class HostSafetyIT {
     long samples = demo.stderr().lines().filter(l -> l.startsWith("[leakhunter] jobs=")).count();
     assertTrue(samples >= 10, "the agent took censuses\n" + demo.outputs());
     assertTrue(fullGcs >= samples, fullGcs + " full GCs for " + samples + " samples:\n" + String.join("\n", log));
+    // HotSpot's warning, when a census met the locker, is in the host's stdout: the agent says whose it
+    // is, once (none on JDK 22+ G1, and none on a run that never met the locker).
+    long warnings = demo.stdout().lines().filter(l -> l.contains("GC locker is held; pre-dump GC was skipped")).count();
+    long said = demo.stderr().lines().filter(l -> l.contains("'GC locker is held; pre-dump GC was skipped' is this"
+        + " agent's census")).count();
+    assertEquals(warnings > 0 ? 1 : 0, said, warnings + " warnings\n" + demo.outputs());
   }
 
   /**
