@@ -146,22 +146,17 @@ class PrometheusIT {
 
   /** The HTTP API's answer to an instant query, as JSON text; empty while the server is not up. */
   private static String query(int port, String promql) {
-    try {
-      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-          + java.net.URLEncoder.encode(promql, StandardCharsets.UTF_8)).toURL().openConnection();
-      c.setConnectTimeout(2_000);
-      c.setReadTimeout(5_000);
-      try (InputStream in = c.getInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException notYet) {
-      return "";
-    }
+    return get(port, "/api/v1/query?query=" + java.net.URLEncoder.encode(promql, StandardCharsets.UTF_8));
   }
 
   private static String scrape(int port) {
+    return get(port, "/metrics");
+  }
+
+  /** The body of a GET on loopback; empty while nothing answers. */
+  private static String get(int port, String path) {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/metrics").toURL().openConnection();
+      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
       c.setConnectTimeout(2_000);
       c.setReadTimeout(5_000);
       try (InputStream in = c.getInputStream()) {
