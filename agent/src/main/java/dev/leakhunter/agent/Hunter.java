@@ -109,8 +109,9 @@ final class Hunter implements Runnable {
   // The JDK-typed objects the agent holds (see OwnObjects), counted before each census and taken
   // out of it; null when the walk could not be set up or failed once.
   private OwnObjects ownObjects;
-  // Their bytes at the last count; -1 before the first or when not counted, -2 when the count gave up.
+  // Their bytes at the last count; -1 before the first or when not counted.
   private volatile long agentHeldBytes = -1;
+  private boolean saidOwnObjectsGaveUp;
 
   /**
    * @param retention   explains suspects (roots and paths), or null when it could not be set up
@@ -555,7 +556,7 @@ final class Hunter implements Runnable {
         ms(Math.max(0, schedule.spentNanos() - pause)), ms(explainer.spentNanos()), afterEffectsMs(),
         processCpuAtStart < 0 ? -1 : ms(censusCpuNanos), processCpuMs(), options.overheadPercent(),
         Runtime.getRuntime().totalMemory(), heap == null ? -1 : heap.keptBytes(),
-        heap == null ? 0 : heap.timesGivenBack(), agentObjectsBytes, Math.max(-1, agentHeldBytes));
+        heap == null ? 0 : heap.timesGivenBack(), agentObjectsBytes, agentHeldBytes);
   }
 
   private long afterEffectsMs() {
@@ -576,11 +577,12 @@ final class Hunter implements Runnable {
     }
     try {
       Histogram held = own.count((int) probes.loadedClasses());
-      if (held == null && agentHeldBytes != -2) {
+      if (held == null && !saidOwnObjectsGaveUp) {
+        saidOwnObjectsGaveUp = true;
         log.info("the agent's own objects reach more than " + OwnObjects.MAX_OBJECTS + " of the JDK's: not taken"
             + " out of the censuses");
       }
-      agentHeldBytes = held == null ? -2 : held.totalBytes();
+      agentHeldBytes = held == null ? -1 : held.totalBytes();
       return held;
     } catch (Throwable t) {
       ownObjects = null;

@@ -163,8 +163,9 @@ public final class Census {
         if (collected) {
           countsMove = true;
         }
-        if (collected || !countsMove || attempt == ATTEMPTS) {
-          return result(output, pauseNanos, collected || !countsMove, collected || !countsMove ? attempt - 1 : attempt);
+        boolean live = collected || !countsMove;
+        if (live || attempt == ATTEMPTS) {
+          return result(output, pauseNanos, live, live ? attempt - 1 : attempt);
         }
         LockSupport.parkNanos(waitNanos);
         waitNanos *= 2;

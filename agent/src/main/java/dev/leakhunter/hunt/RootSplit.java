@@ -23,10 +23,10 @@ import java.util.Set;
  * root). A JDK type held under the roots of several groups is listed in each, with the share of
  * its per-job growth the walk found under that group's roots (the audit trail's strings with the
  * audit leak, the sessions' with the session leak); one held under one group's roots goes with it;
- * one whose roots are in no group stays with the cluster's lead. Types that share any root stay together: one graph held by a map and a list at
- * once is one leak, whichever root the walk ranks first for each of its types. A cluster whose
- * application types have no roots yet is left whole. Clusters are numbered again in the order
- * they come, each part where its cluster was.
+ * one whose roots are in no group stays with the cluster's lead. Types that share any root stay
+ * together: one graph held by a map and a list at once is one leak, whichever root the walk ranks
+ * first for each of its types. A cluster whose application types have no roots yet is left whole.
+ * Clusters are numbered again in the order they come, each part where its cluster was.
  */
 final class RootSplit {
 

@@ -9,7 +9,7 @@ package dev.leakhunter.publish;
  * hunt's MBean; a rank the report has no suspect for reads an empty type and zeros.
  */
 public interface LeakSuspectMBean {
-  /** The type, as the report names it; empty if the suspects shrank since the last census. */
+  /** The type, as the report names it; empty when the report has fewer suspects than this rank. */
   String getType();
 
   /** The leak it grows with (1: the largest); 0 if gone. */

@@ -195,7 +195,8 @@ public final class OwnObjects {
               continue;
             }
             boolean isStatic = Modifier.isStatic(f.getModifiers());
-            if ((isStatic ? c == type && own : true) && access.makeAccessible(f)) {
+            // Statics only of the agent's own class itself: its superclasses' are walked as theirs.
+            if ((!isStatic || c == type && own) && access.makeAccessible(f)) {
               (isStatic ? staticRefs : refs).add(f);
             }
           }
